@@ -22,10 +22,21 @@ build: deps
 run: build
 	@$(BUILD)/bwhop check
 
-# Unit tests and end-to-end tests (ctest), then the golden gate.
-test: build
+# Unit and end-to-end tests (ctest).
+unit: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The golden gate alone.
+gate: build
 	@$(BUILD)/bwhop check
+
+# Unit tests, end-to-end tests, then the golden gate, whose last line is the
+# summary `N passed, M failed`. The gate runs even when a test failed.
+test: build
+	@status=0; \
+	(cd $(BUILD) && ctest --output-on-failure -j $(JOBS)) || status=1; \
+	$(BUILD)/bwhop check || status=1; \
+	exit $$status
 
 bench: build
 	@bash bench/run.sh $(BUILD)/bwhop

@@ -2,7 +2,9 @@
 // what PyTorch prints inside graphs (e.g. the `6` for float32 in validate_outputs).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 namespace bwhop::tensor {
@@ -21,5 +23,15 @@ std::string_view scalar_type_name(ScalarType t);
 std::string_view scalar_type_abbr(ScalarType t);
 std::size_t scalar_type_itemsize(ScalarType t);
 bool is_floating(ScalarType t);
+bool is_integral(ScalarType t, bool include_bool);
+// Parses "float32"/"float"/"int64"/"long"/"bool"/... (the attribute names of `torch`).
+std::optional<ScalarType> scalar_type_from_name(std::string_view name);
 
-}  // namespace bwhop::tensor
+// c10::promoteTypes restricted to our dtypes.
+ScalarType promote_types(ScalarType a, ScalarType b);
+
+// torch.get_default_dtype(); float32 unless changed.
+ScalarType default_float_dtype();
+void set_default_float_dtype(ScalarType t);
+
+} // namespace bwhop::tensor

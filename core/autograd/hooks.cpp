@@ -1,0 +1,25 @@
+#include "core/autograd/hooks.h"
+
+#include <algorithm>
+
+namespace bwhop::autograd {
+
+void TensorHookList::apply(variable_list& inputs) const {
+  Tensor& value = inputs[value_idx];
+  // Hooks only see defined gradients (PyTorch skips undefined ones).
+  if (!value.defined()) return;
+  // Copy: a hook may register or remove hooks while running.
+  auto snapshot = hooks;
+  for (const auto& entry : snapshot) {
+    std::optional<Tensor> r = entry.second(value);
+    if (r && r->defined()) value = *r;
+  }
+}
+
+void RemovableHandle::remove() {
+  if (auto list = list_.lock()) {
+    std::erase_if(list->hooks, [&](const auto& e) { return e.first == id_; });
+  }
+}
+
+} // namespace bwhop::autograd

@@ -1,0 +1,40 @@
+// Internal interface between the object protocols and the evaluator.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/lang/function.h"
+#include "core/lang/runtime.h"
+
+namespace bwhop::lang {
+
+// Calls a user function (binds arguments, runs the body in a new frame).
+Value call_function(Function* f, const Args& args);
+
+// Resolves names in a parsed file (fills ScopeInfo/VarRef resolver fields).
+void resolve_file(ParsedFile& file);
+
+// Runs a resolved module body with `globals` as its namespace.
+void exec_module(const std::shared_ptr<ParsedFile>& file, const Ref<DictObj>& globals);
+
+// Calls f with self prepended to args.
+Value call_with_self(const Value& f, const Value& self, const Args& args);
+
+// Set of built-in functions bound into the builtins namespace.
+void install_builtins(DictObj* builtins);
+
+// Records a built-in module builder (sys, math, functools, ...).
+void install_builtin_modules();
+
+// The `type(...)` of a class body result: makes a class object.
+Value make_class(const std::string& name, std::vector<Value> bases, const Ref<DictObj>& ns,
+                 const std::string& module);
+
+// The docstring of a def/class body, or None.
+Value docstring_of(Span<Stmt*> body);
+
+// Binds `**kwargs`-style dicts and `*args` when building calls.
+Str* as_str_key(const Value& v); // nullptr when v is not a str
+
+} // namespace bwhop::lang

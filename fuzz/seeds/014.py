@@ -1,0 +1,4 @@
+'''module doc'''
+def f():
+    """doc"""
+    pass

@@ -1,0 +1,12 @@
+a = f'{x}'
+b = f'{x!r} {y!s:>10} {z:{w}.{p}}'
+c = f'a{{b}}c'
+d = f'{x=}'
+e = f'{x = !s}' 'tail' f'{y:3}'
+f = 'pre' f'{a}'
+g = f''
+h = f'{x:}'
+i = f"{'q'}"
+j = F'{a[1]} {b(2)} {c + d}'
+k = rf'\n{x}'
+l = f'{x!r:^{w}}'

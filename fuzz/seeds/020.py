@@ -1,0 +1,3 @@
+a is not b
+not a in b
+a not in b

@@ -1,0 +1,3 @@
+a = 1; b = 2;
+if x: a; b
+while y: pass; break

@@ -1,0 +1,3 @@
+x = -+~a
+y = not not b
+z = - - 1

@@ -1,0 +1,8 @@
+print(0.1 + 0.2)
+print(1 / 3, 2 / 3, 10 / 4)
+print(1e16, 1e15, 1.5e-7, 0.0001, 0.00001)
+print(3.0, -0.0, 1.0 * 2, 7 // 2.0, 7 % 2.5, 2 ** 0.5)
+print(float("inf"), -float("inf"), float("nan"))
+print(round(2.675, 2), round(0.5), round(1.5), round(2.5), round(-0.5))
+print(int(3.99), int(-3.99), float(7), 1. , .5, 1_000.5, 1E-3)
+print(123456789.123456789, 1/7)

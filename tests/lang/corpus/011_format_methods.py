@@ -1,0 +1,7 @@
+print("{} + {} = {}".format(1, 2, 3))
+print("{0} {1} {0}".format("a", "b"), "{x}-{y}".format(x=1, y=2))
+print("{:>6}|{:<6}|{:^6}|".format("r", "l", "c"))
+print("{:.3f} {:e} {:g} {:g}".format(3.14159, 12345.678, 0.0001, 1e20))
+print("%s %r %d %5.2f %-5s| %x %%" % ("s", "r", 42, 3.14159, "ab", 255))
+print("%(a)s and %(b)d" % {"a": "x", "b": 2})
+print(format(1234.5, ",.1f"), format(42, "06d"), str(1.0), str(100.0 / 3))

@@ -1,0 +1,12 @@
+xs = [3, 1, 2]
+xs.append(5); xs.extend([9, 0]); xs.insert(1, 7)
+print(xs, len(xs), xs[1], xs[-2], xs[1:4], xs[::-1])
+print(sorted(xs), sorted(xs, reverse=True), sorted(["bb", "a", "ccc"], key=len))
+xs.sort(); print(xs)
+print(xs.pop(), xs.pop(0), xs, xs.index(3), xs.count(2))
+xs.remove(7); print(xs)
+xs[0] = 100; xs[1:3] = ["a", "b", "c"]; print(xs)
+del xs[0]; del xs[-1]; print(xs)
+print([1, 2] + [3], [0] * 3, [[0] * 2 for _ in range(2)], list(range(5)), list("abc"))
+print(min(3, 1, 2), max([4, 8, 2]), sum([1, 2, 3]), sum([0.5, 0.25]), any([0, 1]), all([1, 0]))
+ys = xs.copy(); ys.clear(); print(xs, ys, [] == [], [1] != [1])

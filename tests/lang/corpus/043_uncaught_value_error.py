@@ -1,0 +1,7 @@
+def parse(s):
+    return int(s)
+def load(items):
+    return [parse(s) for s in items]
+print("start")
+load(["1", "2", "x"])
+print("unreachable")

@@ -1,0 +1,7 @@
+print(abs(-3.5), min("bca"), max([1, 5], [2]), sum(range(4), 10))
+print(sorted([3, 1, 2], key=lambda v: -v), sorted("cab"), list(reversed("abc")))
+print(any(x > 2 for x in [1, 3]), all([]), len({"a": 1}), round(3.14159, 2))
+print(hash(1) == hash(1.0), id(None) == id(None), callable(print))
+print(getattr("abc", "upper")(), getattr([], "missing", "default"))
+print(chr(65), ord("a"), hex(255), oct(8), bin(5), divmod(7, 2))
+print(repr([1, "a", None, True, 1.5, (1,), {"k": [2]}]))

@@ -1,0 +1,5 @@
+print(sum(x * x for x in range(10)))
+print(max(len(w) for w in ["a", "abc", "ab"]))
+print(sorted((v, k) for k, v in {"a": 2, "b": 1}.items()))
+print(list(x for x in range(3)), tuple(c.upper() for c in "ab"))
+print(dict((i, i * i) for i in range(3)), ",".join(str(i) for i in [1, 2]))

@@ -1,0 +1,12 @@
+import torch
+print(torch.ones(3))
+print(torch.zeros(2, 2))
+print(torch.full((2, 3), 7.5))
+print(torch.full((2,), 4))
+print(torch.arange(5))
+print(torch.arange(1, 4))
+print(torch.arange(0.0, 1.0, 0.25))
+print(torch.arange(2, 11, 3))
+print(torch.ones((2, 1), dtype=torch.int64))
+print(torch.empty(2, 3).shape, torch.empty(2, 3).dtype)
+print(torch.zeros(3, requires_grad=True))

@@ -1,0 +1,10 @@
+import torch
+a = torch.tensor([[1.0], [2.0]])
+b = torch.tensor([10.0, 20.0, 30.0])
+print(a + b)
+print(a * b)
+print((a - b).shape)
+c = torch.ones(2, 1, 3)
+d = torch.arange(4.0).view(4, 1)
+print((c + d).shape)
+print(torch.tensor(2.0) * b)

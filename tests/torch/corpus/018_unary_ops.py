@@ -1,0 +1,11 @@
+import torch
+x = torch.tensor([-1.0, 0.0, 0.5, 2.0])
+print(torch.sin(x))
+print(torch.cos(x))
+print(torch.exp(x))
+print(torch.relu(x))
+print(torch.sigmoid(x))
+print(torch.tanh(x))
+print(torch.abs(x))
+print(x.abs().sqrt())
+print(x.neg(), x.exp().log())

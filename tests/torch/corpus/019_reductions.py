@@ -1,0 +1,12 @@
+import torch
+x = torch.arange(6.0).view(2, 3)
+print(x.sum())
+print(x.sum(0))
+print(x.sum(1))
+print(x.sum(dim=1, keepdim=True))
+print(torch.sum(x, -1))
+print(x.mean(), x.mean(0), x.mean(1, keepdim=True))
+print(torch.mean(x, dim=0))
+i = torch.tensor([[1, 2], [3, 4]])
+print(i.sum(), i.sum(0), i.sum().dtype)
+print(x.sum((0, 1)))

@@ -1,0 +1,13 @@
+import torch
+a = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
+b = torch.tensor([[0.5, 0.0], [0.0, 2.0]])
+v = torch.tensor([1.0, -1.0])
+print(a @ b)
+print(torch.mm(a, b))
+print(torch.mv(a, v))
+print(torch.dot(v, v))
+print(torch.matmul(a, v))
+print(torch.matmul(v, a))
+print(a.matmul(b).shape)
+c = torch.ones(3, 2, 2)
+print(torch.bmm(c, c).shape)

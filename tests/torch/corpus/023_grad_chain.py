@@ -1,0 +1,11 @@
+import torch
+x = torch.tensor([0.0, 1.0, 2.0], requires_grad=True)
+y = torch.sin(x) * torch.exp(x)
+s = y.sum()
+print(s)
+s.backward()
+print(x.grad)
+w = torch.tensor([1.0, -2.0], requires_grad=True)
+out = (w.tanh() + w.sigmoid() + w.relu()).mean()
+out.backward()
+print(w.grad)

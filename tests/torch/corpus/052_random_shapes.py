@@ -1,0 +1,11 @@
+import torch
+torch.manual_seed(0)
+a = torch.rand(3, 2)
+b = torch.randn(4)
+print(a.shape, a.dtype, b.shape, b.dtype)
+print(((a >= 0) * (a < 1)).sum().item())
+torch.manual_seed(1)
+c = torch.rand(5)
+torch.manual_seed(1)
+d = torch.rand(5)
+print((c == d).sum().item())
