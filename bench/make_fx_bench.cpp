@@ -1,15 +1,15 @@
 // make_fx on generated elementwise chains of 10^3..10^6 ops (t = t * x, then
 // t = t + 1.0, alternating), traced with the proxy mode (ops run for real on a
 // 2-element float tensor) and printed with print_readable. Reports ns/node for
-// tracing, printing and both, and peak heap bytes/node. Where /usr/bin/python3
-// has torch, it also times PyTorch's make_fx (trace + print_readable) on the
-// 10^3 and 10^4 chains and prints the ratio. All times are process CPU time
-// (the machine is shared). Pass --no-torch to skip PyTorch.
+// tracing, printing and both, and peak heap bytes/node, as a table and as one
+// machine-readable `result n=<nodes> key=value ...` line per size. All times are
+// process CPU time (the machine is shared). `--sizes 1000,10000` picks the
+// sizes. bench/make_fx_torch.sh runs PyTorch's make_fx on the same chains.
 // Also built by CMake (target `benches`). To build by hand, from the repo root:
 //   g++ -std=c++20 -O2 -I. bench/make_fx_bench.cpp core/tracing/*.cpp core/fx/*.cpp
 //   core/fx/passes/*.cpp core/tensor/*.cpp core/autograd/*.cpp core/common/*.cpp
 //   -o /tmp/make_fx_bench && /tmp/make_fx_bench
-// (one command line; run with --no-torch to skip the PyTorch comparison).
+// (one command line).
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
@@ -17,6 +17,7 @@
 #include <new>
 #include <string>
 #include <time.h>
+#include <vector>
 
 #include "core/autograd/autograd_kernel.h"
 #include "core/tensor/ops.h"
@@ -104,44 +105,6 @@ double ns_since(double t0) {
   return Clock::now() - t0;
 }
 
-// The Python twin of the C++ chain, for PyTorch's timing.
-std::string python_program(long n) {
-  return "import time, torch\n"
-         "from torch.fx.experimental.proxy_tensor import make_fx\n"
-         "def f(x):\n"
-         "    t = x\n"
-         "    for i in range(" +
-         std::to_string(n) +
-         "):\n"
-         "        t = t * x if i % 2 == 0 else t + 1.0\n"
-         "    return t\n"
-         "x = torch.tensor([0.5, 0.5])\n"
-         "t0 = time.process_time()\n"
-         "gm = make_fx(f)(x)\n"
-         "s = gm.print_readable(False) if 'print_output' in "
-         "gm.print_readable.__code__.co_varnames else gm.code\n"
-         "print(time.process_time() - t0)\n";
-}
-
-// Seconds PyTorch needs, or a negative number when it is not available.
-double time_pytorch(long n) {
-  std::string path = "/tmp/bwhop_make_fx_bench_" + std::to_string(n) + ".py";
-  FILE* f = std::fopen(path.c_str(), "w");
-  if (f == nullptr) return -1;
-  std::string prog = python_program(n);
-  std::fwrite(prog.data(), 1, prog.size(), f);
-  std::fclose(f);
-  std::string cmd = "/usr/bin/python3 " + path + " 2>/dev/null";
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return -1;
-  char buf[128] = {};
-  bool got = std::fgets(buf, sizeof buf, p) != nullptr;
-  int status = pclose(p);
-  std::remove(path.c_str());
-  if (!got || status != 0) return -1;
-  return std::atof(buf);
-}
-
 // The same chain run eagerly (no mode): the kernels' own cost, for reference.
 double eager_ns(long n) {
   Tensor x = tensor::ops::from_doubles({0.5, 0.5}, {2}, tensor::ScalarType::Float);
@@ -180,31 +143,47 @@ Result run_chain(long n) {
 } // namespace
 
 int main(int argc, char** argv) {
-  bool with_torch = !(argc > 1 && std::strcmp(argv[1], "--no-torch") == 0);
+  std::vector<long> sizes = {1000, 10000, 100000, 1000000};
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--no-torch") == 0) continue; // accepted; PyTorch is timed elsewhere
+    if (std::strcmp(argv[i], "--sizes") == 0 && i + 1 < argc) {
+      sizes.clear();
+      for (char* p = argv[++i]; *p != '\0';) {
+        char* end = nullptr;
+        long n = std::strtol(p, &end, 10);
+        if (end == p || n <= 0) {
+          std::fprintf(stderr, "make_fx_bench: bad --sizes list '%s'\n", argv[i]);
+          return 2;
+        }
+        sizes.push_back(n);
+        p = *end == ',' ? end + 1 : end;
+      }
+      continue;
+    }
+    std::fprintf(stderr, "usage: make_fx_bench [--sizes N,N,...]\n");
+    return 2;
+  }
   autograd::install();
   run_chain(1000); // warm up the op registry and target tables
   std::printf("make_fx: elementwise chains, traced (real tensors) and print_readable\n");
   std::printf("%9s %12s %12s %12s %14s %12s %12s\n", "nodes", "trace ns/n", "print ns/n",
               "total ns/n", "nodes/s", "peak B/node", "eager ns/n");
-  double total_small[2] = {0, 0};
-  long sizes[] = {1000, 10000, 100000, 1000000};
-  for (int k = 0; k < 4; ++k) {
-    long n = sizes[k];
+  std::string machine;
+  for (long n : sizes) {
     Result r = run_chain(n);
     double total = r.trace_ns + r.print_ns;
-    if (k < 2) total_small[k] = total;
+    double eager = eager_ns(n);
     std::printf("%9ld %12.0f %12.0f %12.0f %14.0f %12.0f %12.0f\n", n, r.trace_ns / n,
-                r.print_ns / n, total / n, n / (total * 1e-9), r.peak_bytes / n, eager_ns(n) / n);
+                r.print_ns / n, total / n, n / (total * 1e-9), r.peak_bytes / n, eager / n);
+    char line[256];
+    std::snprintf(line, sizeof line,
+                  "result n=%ld trace_ns_per_node=%.1f print_ns_per_node=%.1f "
+                  "total_ns_per_node=%.1f nodes_per_s=%.0f peak_bytes_per_node=%.1f "
+                  "text_bytes=%zu\n",
+                  n, r.trace_ns / n, r.print_ns / n, total / n, n / (total * 1e-9),
+                  r.peak_bytes / n, r.text_bytes);
+    machine += line;
   }
-  if (!with_torch) return 0;
-  for (int k = 0; k < 2; ++k) {
-    double s = time_pytorch(sizes[k]);
-    if (s < 0) {
-      std::printf("PyTorch make_fx: not available (/usr/bin/python3 with torch)\n");
-      break;
-    }
-    std::printf("PyTorch make_fx %ld nodes: %.3f s; bwhop is %.0fx faster\n", sizes[k], s,
-                s / (total_small[k] * 1e-9));
-  }
+  std::fputs(machine.c_str(), stdout);
   return 0;
 }

@@ -7,9 +7,13 @@
 #include <filesystem>
 #include <iostream>
 
+#include "core/dynamo/install.h"
 #include "core/harness/color.h"
 #include "core/harness/commands.h"
+#include "core/harness/diff.h"
+#include "core/harness/golden_store.h"
 #include "core/torch/install.h"
+#include "core/unittest/runner.h"
 
 namespace harness = bwhop::harness;
 
@@ -72,6 +76,14 @@ harness::CommandContext make_context(const GlobalOptions& g,
 
 int main(int argc, char** argv) {
   bwhop::torchmod::install(); // `import torch` in every script this process runs
+  bwhop::dynamo::install();   // torch.compile, torch._dynamo, torch._functorch
+  bwhop::unittest::install(   // torch._dynamo.test_case, common_utils, run_tests()
+      {[](std::string_view expected, std::string_view actual) {
+         return harness::unified_diff(expected, actual, {"expected", "actual", 3});
+       },
+       [](const std::filesystem::path& path, std::string_view content) {
+         harness::write_file_atomically(path, content);
+       }});
   CLI::App app{"bwhop: runs PyTorch-style scenario scripts on a miniature re-implementation of "
                "PyTorch 2's backward higher-order-op stack and diffs their graph dumps against "
                "golden files.",
@@ -153,6 +165,29 @@ int main(int argc, char** argv) {
                "status is the script's.\n"
                "Example:\n  bwhop exec scenarios/hello.py --some-script-flag 3");
 
+  bwhop::unittest::TestOptions test_options;
+  CLI::App* test = app.add_subcommand(
+      "test", "Run the unittest.TestCase tests of Python test files (PyTorch style)");
+  test->add_option("file", test_options.files,
+                   "Test files; their `if __name__ == \"__main__\":` "
+                   "blocks do not run")
+      ->required()
+      ->type_name("FILE.py")
+      ->check(CLI::ExistingFile);
+  test->add_option("-k", test_options.pattern,
+                   "Only tests whose id (Class.test_name) contains this text")
+      ->type_name("PATTERN");
+  test->add_flag("--accept", test_options.accept,
+                 "Rewrite the expected string of every mismatching assertExpectedInline in the "
+                 "source file (also EXPECTTEST_ACCEPT=1; never when CI is set)");
+  test->add_flag("-x,--exitfirst", test_options.fail_fast, "Stop after the first failure");
+  test->add_flag("-v,--verbose", test_options.verbose, "Also show what passing tests printed");
+  test->footer("Prints one line per test (PASS/FAIL/ERROR/SKIP/XFAIL/XPASS and its time), the "
+               "traceback and diff of each failure, and ends with 'N passed, M failed' (', K "
+               "skipped' when any). Exit status 1 when any test failed, 2 on usage errors.\n"
+               "Example:\n  bwhop test tests/unittest/seed_behaviours_test.py\n  bwhop test "
+               "my_test.py -k test_make_fx --accept");
+
   // --scenarios/--golden may also follow the subcommand. Not for exec: all its
   // arguments after the script belong to the script.
   for (CLI::App* sub : {list, run, accept, check}) sub->fallthrough();
@@ -177,6 +212,13 @@ int main(int argc, char** argv) {
       const std::string file = rest.front();
       rest.erase(rest.begin());
       return harness::exec_command(file, rest);
+    }
+    if (*test) {
+      const std::string accept_env = env("EXPECTTEST_ACCEPT");
+      test_options.accept = test_options.accept || (!accept_env.empty() && accept_env != "0");
+      test_options.ci = std::getenv("CI") != nullptr;
+      test_options.out = &std::cout;
+      return bwhop::unittest::test_command(test_options);
     }
     const harness::CommandContext ctx = make_context(g, runner);
     if (*list) return harness::list_command(ctx);

@@ -10,8 +10,8 @@
 namespace bwhop::common {
 
 struct Artifact {
-  std::string name;  // artifact kind, as TORCH_LOGS names it: graph_code, aot_graphs, ...
-  std::string text;  // the artifact's content, already normalized by its producer
+  std::string name; // artifact kind, as TORCH_LOGS names it: graph_code, aot_graphs, ...
+  std::string text; // the artifact's content, already normalized by its producer
 };
 
 class ArtifactLog {
@@ -42,4 +42,4 @@ private:
   ArtifactLog* previous_;
 };
 
-}  // namespace bwhop::common
+} // namespace bwhop::common

@@ -42,7 +42,9 @@ Graph::~Graph() {
 
 Node* Graph::allocate(OpKind op) {
   if (chunks_.empty() || chunk_used_ == kNodesPerChunk) {
-    chunks_.push_back(std::make_unique<Chunk>());
+    // Default-initialized: the node bytes are constructed one at a time, so
+    // zeroing the whole chunk first would only touch the memory twice.
+    chunks_.push_back(std::unique_ptr<Chunk>(new Chunk));
     chunk_used_ = 0;
   }
   Node* n = new (chunks_.back()->at(chunk_used_)) Node(this, next_id_, op);

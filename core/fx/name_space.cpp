@@ -42,23 +42,6 @@ std::string sanitize(std::string_view s) {
   return out;
 }
 
-// Splits `base_<digits>` the way the lazy pattern `^(base*?)(?:_(\d+))?$` does:
-// the base keeps at least one character; returns the base length and whether a
-// numeric suffix was found.
-std::size_t split_suffix(std::string_view s, int64_t* num, bool* has_num) {
-  *has_num = false;
-  std::size_t end = s.size();
-  std::size_t i = end;
-  while (i > 0 && is_digit(s[i - 1])) --i;
-  if (i == end || i < 2 || s[i - 1] != '_') return end;
-  int64_t value = 0;
-  auto res = std::from_chars(s.data() + i, s.data() + end, value);
-  if (res.ec != std::errc()) return end; // absurdly long digit runs stay part of the base
-  *num = value;
-  *has_num = true;
-  return i - 1;
-}
-
 void append_suffixed(std::string& out, std::string_view base, int64_t num) {
   out.assign(base);
   out += '_';
@@ -91,29 +74,37 @@ std::string_view NameSpace::create(std::string_view candidate_in, const void* ob
     candidate = sanitized;
     candidate_is_stable = false;
   }
-  int64_t num = 0;
-  bool has_num = false;
-  std::size_t base_len = split_suffix(candidate, &num, &has_num);
+  // The candidate is split once; a suffixed candidate `<base>_<num>` splits
+  // into that base and number by construction.
+  UsedNames::Split split = UsedNames::split(candidate);
+  const std::size_t base_len = split.base_len;
   std::string_view base = candidate.substr(0, base_len);
+  int64_t num = split.num;
 
   std::string scratch;
-  if (!has_num || used_.contains(candidate)) {
-    const int64_t* count = base_count_.find(candidate);
-    num = count != nullptr ? *count : 0;
-    if (is_illegal_name(candidate) && !obj_is_that_builtin) {
-      ++num;
-      append_suffixed(scratch, base, num);
-      candidate = scratch;
-    }
-  }
-  while (used_.contains(candidate)) {
-    ++num;
+  auto use_suffixed = [&] {
     append_suffixed(scratch, base, num);
     candidate = scratch;
+    split.num = num;
+    split.has_num = true;
+    return used_.contains(candidate, split);
+  };
+  bool used = used_.contains(candidate, split);
+  if (!split.has_num || used) {
+    const int64_t* count = base_count_.find(candidate);
+    num = count != nullptr ? *count : 0;
+    if (!obj_is_that_builtin && is_illegal_name(candidate)) {
+      ++num;
+      used = use_suffixed();
+    }
+  }
+  while (used) {
+    ++num;
+    used = use_suffixed();
   }
   bool reuse = candidate_is_stable && candidate.data() == candidate_in.data();
   std::string_view stored = reuse ? candidate : arena_.store(candidate);
-  used_.insert(stored);
+  used_.insert(stored, split);
   base_count_.insert(stored.substr(0, base_len)) = num;
   if (obj != nullptr) obj_to_name_.emplace(obj, stored);
   return stored;

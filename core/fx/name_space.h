@@ -11,6 +11,7 @@
 
 #include "core/fx/name_table.h"
 #include "core/fx/string_arena.h"
+#include "core/fx/used_names.h"
 
 namespace bwhop::fx {
 
@@ -37,14 +38,16 @@ public:
   std::string_view create_name_stable(std::string_view candidate);
 
   bool is_used(std::string_view name) const { return used_.contains(name); }
-  void reserve(std::size_t names) { used_.reserve(names); }
+  // Kept for callers that size a name space up front; the used-name set grows
+  // by suffix bits and needs no reservation.
+  void reserve(std::size_t /*names*/) {}
 
 private:
   std::string_view create(std::string_view candidate, const void* obj, bool obj_is_that_builtin,
                           bool candidate_is_stable);
 
   StringArena arena_;
-  NameSet used_;                  // every name handed out
+  UsedNames used_;                // every name handed out
   NameTable<int64_t> base_count_; // last suffix number per base
   std::unordered_map<const void*, std::string_view> obj_to_name_;
 };

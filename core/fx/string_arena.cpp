@@ -13,7 +13,7 @@ std::string_view StringArena::store(std::string_view s) {
   if (s.empty()) return {};
   if (s.size() > left_) {
     std::size_t size = std::max(kChunkBytes, s.size());
-    chunks_.push_back(std::make_unique<char[]>(size));
+    chunks_.push_back(std::make_unique_for_overwrite<char[]>(size)); // filled by the copies
     cursor_ = chunks_.back().get();
     left_ = size;
     reserved_ += size;

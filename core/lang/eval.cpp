@@ -663,7 +663,9 @@ Value eval_comprehension_body(Env& env, Expr* e, const Value& first) {
 
 // ---------------------------------------------------------------- expressions
 
-Value const_value(Constant* c) {
+} // namespace
+
+Value const_value(const Constant* c) {
   switch (c->value_kind) {
   case ConstantKind::None:
     return Value::none();
@@ -683,6 +685,8 @@ Value const_value(Constant* c) {
   // Cache interned strings per literal text: literals are immutable.
   return Value(intern_str(c->str_value));
 }
+
+namespace {
 
 Value eval_seq_items(Env& env, Span<Expr*> elts, std::vector<Value>& out) {
   out.reserve(elts.size);

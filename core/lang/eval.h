@@ -18,6 +18,10 @@ void resolve_file(ParsedFile& file);
 // Runs a resolved module body with `globals` as its namespace.
 void exec_module(const std::shared_ptr<ParsedFile>& file, const Ref<DictObj>& globals);
 
+// The value of a literal (strings interned per literal text). Shared with dynamo's
+// symbolic evaluator, which must see literals exactly as the evaluator does.
+Value const_value(const Constant* c);
+
 // Calls f with self prepended to args.
 Value call_with_self(const Value& f, const Value& self, const Args& args);
 

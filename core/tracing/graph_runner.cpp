@@ -98,6 +98,8 @@ public:
     }
     case fx::OpKind::CallFunction:
       return call_function(n, env);
+    case fx::OpKind::CallMethod: // runs through the executable attached to the node (dynamo)
+      return call_callable(n, env, "method " + std::string(n.target_name()));
     case fx::OpKind::Output:
       return tree_of(n, n.args().at(0), env);
     default:
@@ -111,10 +113,13 @@ private:
     const fx::Target& target = *n.function();
     if (is_aten(target)) return Tree(call_aten(n, target, env));
     if (target.module() == "_operator" && target.python_name() == "getitem") return getitem(n, env);
+    return call_callable(n, env, "target " + target.qualified_name());
+  }
+
+  Tree call_callable(const fx::Node& n, const Env& env, const std::string& what) {
     const CallableTarget* callable = find_callable(n);
     if (callable == nullptr)
-      throw std::runtime_error(node_label(n) + ": no executable for target " +
-                               target.qualified_name());
+      throw std::runtime_error(node_label(n) + ": no executable for " + what);
     std::vector<IValue> args;
     args.reserve(n.args().size());
     for (const fx::Argument& a : n.args()) args.push_back(value_of(n, a, env));

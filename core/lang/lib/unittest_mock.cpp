@@ -338,6 +338,46 @@ class TestCase:
         if not isinstance(obj, cls):
             self._fail("%r is not an instance of %r" % (obj, cls), msg)
 
+    def assertNotIsInstance(self, obj, cls, msg=None):
+        if isinstance(obj, cls):
+            self._fail("%r is an instance of %r" % (obj, cls), msg)
+
+    def assertGreaterEqual(self, a, b, msg=None):
+        if not a >= b:
+            self._fail("%r not greater than or equal to %r" % (a, b), msg)
+
+    def assertLessEqual(self, a, b, msg=None):
+        if not a <= b:
+            self._fail("%r not less than or equal to %r" % (a, b), msg)
+
+    def assertRegex(self, text, expected_regex, msg=None):
+        import re
+        if not re.search(expected_regex, text):
+            self._fail("Regex didn't match: %r not found in %r" % (expected_regex, text), msg)
+
+    def assertNotRegex(self, text, unexpected_regex, msg=None):
+        import re
+        if re.search(unexpected_regex, text):
+            self._fail("Regex matched: %r found in %r" % (unexpected_regex, text), msg)
+
+    def assertMultiLineEqual(self, first, second, msg=None):
+        self.assertEqual(first, second, msg)
+
+    def assertSequenceEqual(self, first, second, msg=None, seq_type=None):
+        self.assertEqual(first, second, msg)
+
+    def assertListEqual(self, first, second, msg=None):
+        self.assertEqual(first, second, msg)
+
+    def assertTupleEqual(self, first, second, msg=None):
+        self.assertEqual(first, second, msg)
+
+    def assertDictEqual(self, first, second, msg=None):
+        self.assertEqual(first, second, msg)
+
+    def subTest(self, msg=None, **params):
+        return _SubTest()
+
     def assertGreater(self, a, b, msg=None):
         if not a > b:
             self._fail("%r not greater than %r" % (a, b), msg)
@@ -363,6 +403,14 @@ class TestCase:
             return context
         with context:
             args[0](*args[1:], **kwargs)
+
+
+class _SubTest:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        return False
 
 
 class _AssertRaisesContext:
@@ -416,6 +464,13 @@ def expectedFailure(test_item):
 
 
 def main(module="__main__", **kwargs):
+    # Under the bwhop executable the test runner's report is used (as `bwhop test`).
+    try:
+        import _bwhop_unittest
+    except ImportError:
+        _bwhop_unittest = None
+    if _bwhop_unittest is not None:
+        sys.exit(_bwhop_unittest.run_module_tests(module))
     mod = sys.modules[module]
     passed = 0
     failed = 0

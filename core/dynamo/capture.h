@@ -1,0 +1,67 @@
+// Capture: runs a user function symbolically over its AST (as dynamo runs
+// bytecode) and returns the FX graph of its tensor work, the sources of the
+// graph inputs, the guards it relied on, the side effects to replay after the
+// graph, and how to rebuild the function's result from the graph's outputs.
+// Code it cannot trace raises Unsupported (unsupported.h).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/dynamo/guards.h"
+#include "core/dynamo/source.h"
+#include "core/fx/graph_module.h"
+#include "core/lang/function.h"
+
+namespace bwhop::dynamo {
+
+// How to rebuild a value after the graph ran.
+struct Rebuild {
+  enum class Kind : unsigned char { GraphOutput, FromSource, Constant, Tuple, List, Partial };
+  Kind kind = Kind::Constant;
+  int output_index = -1;               // GraphOutput
+  SourcePtr source;                    // FromSource
+  Value constant;                      // Constant (any real value)
+  std::vector<Rebuild> items;          // Tuple / List items; Partial: func then args
+  std::vector<std::string> keys;       // Partial keyword names
+  std::vector<Rebuild> keyword_values; // Partial keyword values
+  std::string describe() const;        // for the side_effects artifact
+};
+
+struct SideEffect {
+  enum class Kind : unsigned char { RegisterHook, SetAttr };
+  Kind kind;
+  Rebuild target; // the tensor / object
+  Rebuild value;  // the hook / new attribute value
+  std::string attr;
+  std::string describe() const;
+};
+
+struct CapturedFrame {
+  std::string function_name;
+  std::string file;
+  int line = 0;
+  std::shared_ptr<fx::GraphModule> module; // null when the function did no tensor work
+  std::vector<SourcePtr> input_sources;    // one per placeholder, in order
+  std::vector<tensor::Tensor> example_inputs;
+  Rebuild result;
+  std::vector<SideEffect> side_effects; // hooks first, then mutations (PyTorch's order)
+  GuardSet guards;
+};
+
+// The frame's arguments by parameter name (defaults applied).
+using FrameLocals = std::unordered_map<std::string, Value>;
+
+// Binds a call's arguments to `fn`'s parameters; raises TypeError like a call would.
+FrameLocals bind_frame_locals(const lang::Function& fn, const lang::Args& args);
+
+// Runs `fn` symbolically on `locals`. Throws Unsupported on a graph break.
+CapturedFrame capture_frame(const lang::Function& fn, const FrameLocals& locals);
+
+// Rebuilds a value from the graph outputs and the frame.
+Value rebuild_value(const Rebuild& r, const std::vector<Value>& outputs, const FrameLocals& locals,
+                    const Value& globals);
+
+} // namespace bwhop::dynamo

@@ -1,0 +1,29 @@
+// Executables of captured graphs: call_function / call_method nodes carry a
+// CallableTarget that calls the script-level callable they were traced from
+// (operator.mul, torch.mul, Tensor.sum), so the graph runner (and AOT
+// autograd's tracing of it) behaves exactly as the eager script would.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/fx/graph.h"
+#include "core/lang/native.h"
+#include "core/tracing/callable_target.h"
+
+namespace bwhop::dynamo {
+
+using lang::Value;
+using tensor::IValue;
+
+// A script callable as a graph target: calls `fn(*args, **kwargs)`.
+tracing::CallablePtr script_function_callable(Value fn);
+// A tensor method as a graph target: calls `args[0].<name>(*args[1:], **kwargs)`.
+tracing::CallablePtr script_method_callable(std::string name);
+
+// Value <-> IValue for the values graphs pass around (tensors, numbers, None,
+// strings, lists of ints or tensors).
+IValue to_ivalue(const Value& v);
+Value to_value(const IValue& v);
+
+} // namespace bwhop::dynamo

@@ -1,0 +1,525 @@
+// Calls, attributes and operators of the symbolic evaluator: inlining user
+// functions, tensor ops as graph nodes, side effects, builtins.
+#include "core/dynamo/graph_exec.h"
+#include "core/dynamo/tracer.h"
+#include "core/lang/runtime.h"
+#include "core/tensor/dispatcher.h"
+#include "core/torch/tensor_object.h"
+#include "core/tracing/proxy_mode.h"
+
+namespace bwhop::dynamo {
+
+namespace native = lang::native;
+using lang::types::NotImplementedError;
+
+namespace {
+
+// operator-module names of binary operators (torch.fx magic methods).
+const char* operator_name(lang::BinOpKind op) {
+  switch (op) {
+  case lang::BinOpKind::Add:
+    return "add";
+  case lang::BinOpKind::Sub:
+    return "sub";
+  case lang::BinOpKind::Mult:
+    return "mul";
+  case lang::BinOpKind::MatMult:
+    return "matmul";
+  case lang::BinOpKind::Div:
+    return "truediv";
+  case lang::BinOpKind::Mod:
+    return "mod";
+  case lang::BinOpKind::Pow:
+    return "pow";
+  case lang::BinOpKind::LShift:
+    return "lshift";
+  case lang::BinOpKind::RShift:
+    return "rshift";
+  case lang::BinOpKind::BitOr:
+    return "or_";
+  case lang::BinOpKind::BitXor:
+    return "xor";
+  case lang::BinOpKind::BitAnd:
+    return "and_";
+  case lang::BinOpKind::FloorDiv:
+    return "floordiv";
+  }
+  return "";
+}
+
+std::string inplace_name(const std::string& name) {
+  std::string base = name;
+  if (!base.empty() && base.back() == '_') base.pop_back();
+  return "i" + base;
+}
+
+bool is_torch_module(const Value& m) {
+  auto* mod = static_cast<lang::Module*>(m.obj());
+  return mod->name == "torch" || mod->name.rfind("torch.", 0) == 0;
+}
+
+// Tensor attributes that are plain facts of the (fake) value, not graph work.
+bool is_tensor_fact(const std::string& name) {
+  return name == "shape" || name == "dtype" || name == "requires_grad" || name == "ndim" ||
+         name == "is_leaf" || name == "device";
+}
+
+} // namespace
+
+// ------------------------------------------------------------------ graph nodes
+
+VarPtr Tracer::emit_tensor_op(SymFrame& f, fx::OpKind kind, const fx::Target* target,
+                              const std::string& method, tracing::CallablePtr callable,
+                              const std::vector<VarPtr>& args, const std::vector<KwVar>& kwargs,
+                              const Value& real_callable) {
+  // Graph arguments and the fake values the example run receives.
+  std::function<fx::Argument(const VarPtr&)> to_arg = [&](const VarPtr& v) -> fx::Argument {
+    switch (v->kind) {
+    case Var::Kind::Tensor:
+      return fx::Argument(v->node);
+    case Var::Kind::Constant:
+      if (v->value.is_none()) return fx::Argument(nullptr);
+      if (v->value.is_bool()) return fx::Argument(v->value.as_bool());
+      if (v->value.is_int()) return fx::Argument(v->value.as_int());
+      if (v->value.is_float()) return fx::Argument(v->value.as_float());
+      return fx::Argument(native::as_str(v->value));
+    case Var::Kind::Tuple:
+    case Var::Kind::List: {
+      std::vector<fx::Argument> items;
+      for (const VarPtr& item : v->items) items.push_back(to_arg(item));
+      if (v->kind == Var::Kind::Tuple) return fx::Argument(fx::ArgTuple{std::move(items)});
+      return fx::Argument(fx::ArgList{std::move(items)});
+    }
+    default:
+      unsupported(f, GraphBreakInfo{"Unsupported graph argument",
+                                    tracker_class_name(*v),
+                                    "A value of type " + python_type_name(*v) +
+                                        " cannot be passed to an operation in the graph.",
+                                    {},
+                                    ""});
+    }
+  };
+  std::function<Value(const VarPtr&)> to_fake = [&](const VarPtr& v) -> Value {
+    if (v->is_tensor()) return v->fake;
+    if (v->kind == Var::Kind::Tuple || v->kind == Var::Kind::List) {
+      std::vector<Value> items;
+      for (const VarPtr& item : v->items) items.push_back(to_fake(item));
+      return v->kind == Var::Kind::Tuple ? native::make_tuple(std::move(items))
+                                         : native::make_list(std::move(items));
+    }
+    return v->value;
+  };
+  fx::Args node_args;
+  std::vector<Value> fake_args;
+  for (const VarPtr& a : args) {
+    node_args.push_back(to_arg(a));
+    fake_args.push_back(to_fake(a));
+  }
+  fx::Kwargs node_kwargs;
+  std::vector<std::pair<std::string, Value>> fake_kwargs;
+  for (const KwVar& k : kwargs) {
+    node_kwargs.push_back(fx::Kwarg{k.name, to_arg(k.value)});
+    fake_kwargs.emplace_back(k.name, to_fake(k.value));
+  }
+
+  // The example value: the same script callable on fake tensors.
+  Value example;
+  {
+    tensor::ModeGuard mode(fake_mode_);
+    if (!method.empty()) {
+      Value self = fake_args.front();
+      fake_args.erase(fake_args.begin());
+      example = native::call(native::get_attr(self, method), std::move(fake_args),
+                             std::move(fake_kwargs));
+    } else {
+      example = native::call(real_callable, std::move(fake_args), std::move(fake_kwargs));
+    }
+  }
+  const tensor::Tensor* fake = torchmod::as_tensor(example);
+  if (fake == nullptr)
+    unsupported(f, GraphBreakInfo{"Unsupported operation result",
+                                  lang::type_name(example),
+                                  "bwhop's dynamo only traces operations that return one tensor; "
+                                  "this one returned " +
+                                      lang::type_name(example) + ".",
+                                  {},
+                                  ""});
+
+  fx::Node* node =
+      kind == fx::OpKind::CallMethod
+          ? graph_->call_method(method, std::move(node_args), std::move(node_kwargs))
+          : graph_->call_function(target, std::move(node_args), std::move(node_kwargs));
+  node->set_tensor_meta(tracing::tensor_meta_of(*fake));
+  node->set_stack_trace(user_stack(f));
+  tracing::attach_callable(*node, callable ? std::move(callable)
+                                           : script_function_callable(real_callable));
+  auto v = make_var(Var::Kind::Tensor);
+  v->node = node;
+  v->fake = example;
+  return v;
+}
+
+VarPtr Tracer::binary(SymFrame& f, lang::BinOpKind op, const VarPtr& a, const VarPtr& b,
+                      bool inplace) {
+  if (a->is_constant() && b->is_constant())
+    return constant_var(inplace ? lang::inplace_op(op, a->value, b->value)
+                                : lang::binary_op(op, a->value, b->value));
+  if ((a->is_tensor() || a->is_constant()) && (b->is_tensor() || b->is_constant())) {
+    std::string name = operator_name(op);
+    if (inplace && a->is_tensor()) name = inplace_name(name);
+    // The operator itself, as the graph will call it on real tensors.
+    Value fn = lang::new_builtin(name, [op, inplace](const lang::Args& x) {
+      return inplace ? lang::inplace_op(op, x[0], x[1]) : lang::binary_op(op, x[0], x[1]);
+    });
+    return emit_tensor_op(f, fx::OpKind::CallFunction, fx::operator_target(name), "", nullptr,
+                          {a, b}, {}, fn);
+  }
+  if ((a->kind == Var::Kind::Tuple || a->kind == Var::Kind::List) && a->kind == b->kind &&
+      op == lang::BinOpKind::Add) {
+    auto v = make_var(a->kind);
+    v->items = a->items;
+    v->items.insert(v->items.end(), b->items.begin(), b->items.end());
+    return v;
+  }
+  unsupported(f, GraphBreakInfo{"Unsupported binary operator",
+                                std::string(lang::to_string(op)) + " " + tracker_class_name(*a) +
+                                    " " + tracker_class_name(*b),
+                                std::string("Dynamo does not know how to trace the operator `") +
+                                    lang::to_string(op) + "` with argument types ['" +
+                                    python_type_name(*a) + "', '" + python_type_name(*b) + "']",
+                                {},
+                                ""});
+}
+
+// ------------------------------------------------------------------ attributes
+
+VarPtr Tracer::get_attr(SymFrame& f, const VarPtr& obj, const std::string& name) {
+  SourcePtr src = obj->source ? Source::attr(obj->source, name) : nullptr;
+  switch (obj->kind) {
+  case Var::Kind::Tensor: {
+    if (is_tensor_fact(name)) return constant_var(native::get_attr(obj->fake, name));
+    auto m = make_var(Var::Kind::TensorMethod);
+    m->self = obj;
+    m->attr = name;
+    return m;
+  }
+  case Var::Kind::Module: {
+    Value v = native::get_attr(obj->value, name);
+    if (lang::type_of(v) == lang::types::builtin_function && is_torch_module(obj->value)) {
+      auto t = make_var(Var::Kind::TorchFunction, v);
+      t->attr = static_cast<lang::Module*>(obj->value.obj())->name + "." + name;
+      return t;
+    }
+    return wrap(v, src);
+  }
+  case Var::Kind::Partial:
+    if (name == "func") return obj->func;
+    if (name == "args") {
+      auto t = make_var(Var::Kind::Tuple);
+      t->items = obj->items;
+      return t;
+    }
+    if (name == "keywords") {
+      auto d = make_var(Var::Kind::Dict);
+      d->keys = obj->keys;
+      d->kw_items = obj->kw_items;
+      return d;
+    }
+    break;
+  case Var::Kind::Object: {
+    auto it = mutation_index_.find({obj->value.obj(), name});
+    if (it != mutation_index_.end()) return mutations_[it->second].value;
+    lang::Type* t = lang::type_of(obj->value);
+    Value cls_attr = t->lookup(lang::intern_str(name));
+    if (native::as_function(cls_attr)) {
+      Value dict = native::instance_dict(obj->value);
+      if (dict.is_null() || native::dict_get(dict, native::make_str(name)).is_null()) {
+        auto m = make_var(Var::Kind::Method);
+        m->func = wrap(cls_attr, nullptr);
+        m->self = obj;
+        return m;
+      }
+    }
+    return wrap(native::get_attr(obj->value, name), src);
+  }
+  case Var::Kind::Class:
+  case Var::Kind::Function:
+    return wrap(native::get_attr(obj->value, name), src);
+  default:
+    break;
+  }
+  unsupported(f, GraphBreakInfo{"Unsupported attribute access",
+                                tracker_class_name(*obj) + " " + name,
+                                "Dynamo does not know how to read the attribute `" + name +
+                                    "` of a value of type " + python_type_name(*obj) + ".",
+                                {},
+                                ""});
+}
+
+void Tracer::set_attr(SymFrame& f, const VarPtr& obj, const std::string& name,
+                      const VarPtr& value) {
+  if (obj->kind == Var::Kind::Object && obj->source) {
+    // A mutation of an object that existed before the call: replayed after the graph.
+    auto key = std::make_pair(static_cast<const lang::Object*>(obj->value.obj()), name);
+    auto it = mutation_index_.find(key);
+    if (it != mutation_index_.end()) {
+      mutations_[it->second].value = value;
+    } else {
+      mutation_index_[key] = mutations_.size();
+      mutations_.push_back(PendingEffect{SideEffect::Kind::SetAttr, obj, value, name});
+    }
+    return;
+  }
+  unsupported(f, GraphBreakInfo{"Unsupported attribute store",
+                                tracker_class_name(*obj) + " " + name,
+                                "Dynamo does not know how to store the attribute `" + name +
+                                    "` on a value of type " + python_type_name(*obj) +
+                                    " that has no source.",
+                                {},
+                                ""});
+}
+
+// ------------------------------------------------------------------ calls
+
+VarPtr Tracer::make_nested_function(SymFrame& f, const lang::Arguments* params,
+                                    const lang::ScopeInfo& scope, std::string name,
+                                    const lang::FunctionDef* def, const lang::Lambda* lambda) {
+  auto v = make_var(Var::Kind::NestedFunction);
+  v->def = def;
+  v->lambda = lambda;
+  v->home = f.fn;
+  v->attr = std::move(name);
+  for (const lang::Expr* d : params->defaults) v->defaults.push_back(eval(f, d));
+  for (const lang::Expr* d : params->kw_defaults)
+    v->kw_defaults.push_back(d ? eval(f, d) : nullptr);
+  const auto* extra = static_cast<const lang::ScopeExtra*>(scope.extra);
+  for (int32_t src : extra->free_source) {
+    // A free variable of the root frame not read yet is realised now.
+    size_t slot = static_cast<size_t>(src);
+    if (!*f.cells[slot] && slot < f.pending_cells.size() && !f.pending_cells[slot].is_null()) {
+      SourcePtr cell_src;
+      if (f.fn_var && f.fn_var->source)
+        cell_src =
+            Source::closure_cell(f.fn_var->source, static_cast<int>(slot) - f.scope->num_cells);
+      *f.cells[slot] = wrap(f.pending_cells[slot], cell_src);
+    }
+    v->closure.push_back(f.cells[slot]);
+  }
+  return v;
+}
+
+VarPtr Tracer::inline_function(SymFrame& f, const VarPtr& fn, const std::vector<VarPtr>& args,
+                               const std::vector<KwVar>& kwargs) {
+  // The code to run: a real function object, or a def/lambda made while tracing.
+  bool nested = fn->kind == Var::Kind::NestedFunction;
+  const lang::Function* real = nested ? nullptr : native::as_function(fn->value);
+  const lang::FunctionDef* def = nested ? fn->def : real->def;
+  const lang::Lambda* lambda = nested ? fn->lambda : real->lambda;
+  const lang::ScopeExtra& sc =
+      *static_cast<const lang::ScopeExtra*>(def ? def->scope.extra : lambda->scope.extra);
+  std::string name = nested ? fn->attr : real->name;
+  if (sc.vararg_slot >= 0 || sc.kwarg_slot >= 0)
+    unsupported(
+        f, GraphBreakInfo{"Unsupported function call",
+                          name,
+                          "bwhop's dynamo does not inline functions with *args or **kwargs yet.",
+                          {},
+                          ""});
+  if (++depth_ > 200) native::raise_error(lang::types::RecursionError, "inlining too deep");
+  SymFrame callee;
+  callee.fn = nested ? fn->home : real;
+  callee.scope = &sc;
+  callee.name = name;
+  callee.fn_var = fn;
+  callee.parent = &f;
+  callee.caller_stack = user_stack(f);
+  callee.line = def ? def->loc.line : lambda->loc.line;
+  callee.locals.resize(static_cast<size_t>(sc.num_locals));
+  size_t npos = static_cast<size_t>(sc.nposargs);
+  if (args.size() > npos)
+    native::raise_error(lang::types::TypeError, name + "() takes " + std::to_string(npos) +
+                                                    " positional arguments but " +
+                                                    std::to_string(args.size()) + " were given");
+  for (size_t i = 0; i < args.size(); ++i) callee.locals[i] = args[i];
+  for (const KwVar& k : kwargs) {
+    size_t i = 0;
+    while (i < sc.param_names.size() && sc.param_names[i]->s != k.name) ++i;
+    if (i == sc.param_names.size() || callee.locals[i])
+      native::raise_error(lang::types::TypeError,
+                          name + "() got an unexpected keyword argument '" + k.name + "'");
+    callee.locals[i] = k.value;
+  }
+  size_t ndefaults = nested ? fn->defaults.size() : real->defaults.size();
+  size_t first_default = npos - ndefaults;
+  for (size_t i = 0; i < sc.param_names.size(); ++i) {
+    if (callee.locals[i]) continue;
+    VarPtr d;
+    if (i < npos && i >= first_default)
+      d = nested ? fn->defaults[i - first_default]
+                 : wrap(real->defaults[i - first_default], nullptr);
+    if (i >= npos) {
+      if (nested)
+        d = fn->kw_defaults[i - npos];
+      else if (!real->kwdefaults[i - npos].is_null())
+        d = wrap(real->kwdefaults[i - npos], nullptr);
+    }
+    if (!d)
+      native::raise_error(lang::types::TypeError,
+                          name + "() missing required argument: '" + sc.param_names[i]->s + "'");
+    callee.locals[i] = d;
+  }
+  // Parameters are bound, not stored: they get no name hint.
+  callee.cells.resize(static_cast<size_t>(sc.num_cells + sc.num_frees));
+  callee.pending_cells.resize(callee.cells.size());
+  for (int32_t c = 0; c < sc.num_cells; ++c) {
+    auto box = std::make_shared<VarPtr>();
+    int32_t p = sc.cell_from_param[static_cast<size_t>(c)];
+    if (p >= 0) *box = callee.locals[static_cast<size_t>(p)];
+    callee.cells[static_cast<size_t>(c)] = box;
+  }
+  for (int32_t j = 0; j < sc.num_frees; ++j) {
+    size_t slot = static_cast<size_t>(sc.num_cells + j);
+    if (nested) {
+      callee.cells[slot] = fn->closure[static_cast<size_t>(j)];
+    } else {
+      callee.cells[slot] = std::make_shared<VarPtr>();
+      callee.pending_cells[slot] = real->closure[static_cast<size_t>(j)]->v;
+    }
+  }
+  VarPtr result = constant_var(Value::none());
+  if (lambda) {
+    result = eval(callee, lambda->body);
+  } else if (exec_block(callee, def->body) == Flow::Return) {
+    result = callee.retval;
+  }
+  --depth_;
+  return result;
+}
+
+VarPtr Tracer::call_builtin(SymFrame& f, const VarPtr& fn, const std::vector<VarPtr>& args,
+                            const std::vector<KwVar>& kwargs) {
+  auto* builtin = static_cast<lang::Builtin*>(fn->value.obj());
+  const std::string& name = builtin->name;
+  if (name == "len" && args.size() == 1 && kwargs.empty()) {
+    const VarPtr& a = args[0];
+    if (a->kind == Var::Kind::Tuple || a->kind == Var::Kind::List)
+      return constant_var(Value::integer(static_cast<int64_t>(a->items.size())));
+    if (a->kind == Var::Kind::Dict)
+      return constant_var(Value::integer(static_cast<int64_t>(a->kw_items.size())));
+    if (a->is_constant()) return constant_var(native::call(fn->value, {a->value}));
+  }
+  if (name == "isinstance" && args.size() == 2 && args[1]->kind == Var::Kind::Class &&
+      !args[0]->value.is_null() && !args[0]->is_tensor())
+    return constant_var(native::call(fn->value, {args[0]->value, args[1]->value}));
+  // BuiltinVariable.call_unimplemented: the rule-derived "Failed to trace builtin operator".
+  std::string classes = "[", types = "[";
+  for (size_t i = 0; i < args.size(); ++i) {
+    classes += (i ? ", " : "") + tracker_class_name(*args[i]);
+    types += (i ? ", '" : "'") + python_type_name(*args[i]) + "'";
+  }
+  classes += "]";
+  types += "]";
+  std::string has_kwargs = kwargs.empty() ? "False" : "True";
+  GraphBreakInfo info;
+  info.gb_type = "Failed to trace builtin operator";
+  info.context = "builtin " + name + " " + classes + " " + has_kwargs;
+  info.explanation = "Dynamo does not know how to trace builtin operator `" + name +
+                     "` with argument types " + types + " (has_kwargs " + has_kwargs + ")";
+  info.hints = {"Avoid calling builtin `" + name + "` with argument types " + types +
+                    ". Consider using an equivalent alternative function/method to `" + name + "`.",
+                "If you are attempting to call a logging function (e.g. `print`), you can try "
+                "adding it to `torch._dynamo.config.reorderable_logging_functions`.",
+                "Please report an issue to PyTorch."};
+  info.registry_id = "GB0059";
+  unsupported(f, std::move(info));
+}
+
+VarPtr Tracer::call(SymFrame& f, const VarPtr& fn, std::vector<VarPtr> args,
+                    std::vector<KwVar> kwargs) {
+  switch (fn->kind) {
+  case Var::Kind::Function:
+  case Var::Kind::NestedFunction:
+    return inline_function(f, fn, args, kwargs);
+  case Var::Kind::Method:
+    args.insert(args.begin(), fn->self);
+    return call(f, fn->func, std::move(args), std::move(kwargs));
+  case Var::Kind::Partial: {
+    std::vector<VarPtr> all = fn->items;
+    all.insert(all.end(), args.begin(), args.end());
+    std::vector<KwVar> kw;
+    for (size_t i = 0; i < fn->keys.size(); ++i) {
+      bool overridden = false;
+      for (const KwVar& k : kwargs) overridden = overridden || k.name == fn->keys[i];
+      if (!overridden) kw.push_back(KwVar{fn->keys[i], fn->kw_items[i]});
+    }
+    kw.insert(kw.end(), kwargs.begin(), kwargs.end());
+    return call(f, fn->func, std::move(all), std::move(kw));
+  }
+  case Var::Kind::TraceWrapped: {
+    // TraceWrappedHigherOrderOperatorVariable: pops `fn` and inlines fn(*args, **rest).
+    VarPtr inner;
+    std::vector<KwVar> rest;
+    for (KwVar& k : kwargs) {
+      if (k.name == "fn")
+        inner = k.value;
+      else
+        rest.push_back(std::move(k));
+    }
+    if (!inner)
+      native::raise_error(lang::types::TypeError,
+                          "trace_wrapped() missing required keyword argument 'fn'");
+    return call(f, inner, std::move(args), std::move(rest));
+  }
+  case Var::Kind::TorchFunction: {
+    std::string module = fn->attr.substr(0, fn->attr.rfind('.'));
+    std::string name = fn->attr.substr(fn->attr.rfind('.') + 1);
+    return emit_tensor_op(f, fx::OpKind::CallFunction, fx::global_function_target(module, name), "",
+                          nullptr, args, kwargs, fn->value);
+  }
+  case Var::Kind::TensorMethod: {
+    const VarPtr& self = fn->self;
+    if (fn->attr == "register_hook") {
+      if (!self->source || self->node->op() != fx::OpKind::Placeholder)
+        unsupported(f,
+                    GraphBreakInfo{"Compilation of intermediate hooks requires compiled autograd",
+                                   "var_getattr " + tracker_class_name(*self) + " register_hook",
+                                   "Dynamo must be in compiled_autograd to register hooks on "
+                                   "intermediate tensors.",
+                                   {"Enable compiled autograd."},
+                                   ""});
+      if (args.size() != 1 || !kwargs.empty())
+        native::raise_error(lang::types::TypeError, "register_hook() takes exactly one argument");
+      hooks_.push_back(PendingEffect{SideEffect::Kind::RegisterHook, self, args[0], ""});
+      return constant_var(Value::none());
+    }
+    args.insert(args.begin(), self);
+    return emit_tensor_op(f, fx::OpKind::CallMethod, nullptr, fn->attr,
+                          script_method_callable(fn->attr), args, kwargs, Value());
+  }
+  case Var::Kind::Builtin:
+    return call_builtin(f, fn, args, kwargs);
+  case Var::Kind::Class:
+    if (fn->value.is(Value(lang::types::partial))) {
+      if (args.empty()) native::raise_error(lang::types::TypeError, "partial() needs a function");
+      auto p = make_var(Var::Kind::Partial);
+      p->func = args[0];
+      p->items.assign(args.begin() + 1, args.end());
+      for (const KwVar& k : kwargs) {
+        p->keys.push_back(k.name);
+        p->kw_items.push_back(k.value);
+      }
+      return p;
+    }
+    break;
+  default:
+    break;
+  }
+  unsupported(f, GraphBreakInfo{"Unsupported function call",
+                                "call_function " + tracker_class_name(*fn),
+                                "Dynamo does not know how to trace the call of a value of type " +
+                                    python_type_name(*fn) + ".",
+                                {},
+                                ""});
+}
+
+} // namespace bwhop::dynamo
