@@ -1,5 +1,7 @@
 #include "core/lang/dict.h"
 
+#include <algorithm>
+
 #include "core/lang/object.h"
 #include "core/lang/runtime.h"
 
@@ -86,7 +88,9 @@ void DictTable::insert_index(int64_t hash, int32_t entry) {
 
 void DictTable::rebuild(size_t capacity) {
   std::vector<Entry> live;
-  live.reserve(used_ + 1);
+  // Room for every entry the new index admits before the next rebuild (2/3 full),
+  // so appends do not reallocate in between.
+  live.reserve(std::max(used_ + 1, capacity * 2 / 3));
   for (auto& e : entries_)
     if (!e.key.is_null()) live.push_back(std::move(e));
   entries_ = std::move(live);
@@ -96,8 +100,18 @@ void DictTable::rebuild(size_t capacity) {
 }
 
 void DictTable::set(const Value& key, Value value) {
-  int64_t h = hash_value(key);
-  int64_t e = lookup(key, h);
+  int64_t h, e;
+  if (key.is_obj() && key.obj()->type == types::str) {
+    // Exact str keys (attribute names, globals): no user hash or eq to call.
+    auto* k = static_cast<Str*>(key.obj());
+    h = k->hash();
+    e = lookup_str(k, h);
+  } else {
+    h = hash_value(key);
+    e = lookup(key, h);
+  }
+  // After hashing and comparing (which may run user code), before any change.
+  note_change();
   if (e >= 0) {
     entries_[e].value = std::move(value);
     return;
@@ -118,6 +132,7 @@ bool DictTable::erase(const Value& key) {
   if (used_ == 0) return false;
   int64_t e = lookup(key, hash_value(key));
   if (e < 0) return false;
+  note_change();
   // The index keeps pointing at the dead entry: it acts as a tombstone.
   Value k = std::move(entries_[e].key);
   Value v = std::move(entries_[e].value);
@@ -131,6 +146,7 @@ bool DictTable::erase(const Value& key) {
 }
 
 void DictTable::clear() {
+  note_change();
   std::vector<Entry> old;
   old.swap(entries_);
   index_.clear();

@@ -25,6 +25,9 @@ struct Env {
   DictObj* globals = nullptr;
   DictObj* class_ns = nullptr;
   const std::string* qualprefix = nullptr;
+  // In a function body: its qualname; nested definitions get "<qualname>.<locals>."
+  // (built only when needed, not on every call).
+  const std::string* function_qualname = nullptr;
   Value retval;
 };
 
@@ -287,7 +290,9 @@ Value docstring_of(Span<Stmt*> body) {
 namespace {
 
 std::string qualname_for(Env& env, const std::string& name) {
-  return env.qualprefix ? *env.qualprefix + name : name;
+  if (env.qualprefix) return *env.qualprefix + name;
+  if (env.function_qualname) return *env.function_qualname + ".<locals>." + name;
+  return name;
 }
 
 Value make_function(Env& env, const Arguments* params, const ScopeInfo& scope,
@@ -452,8 +457,7 @@ Value call_function(Function* f, const Args& args) {
   env.frame.line = f->def ? f->def->loc.line : f->lambda->loc.line;
   env.globals = f->globals.get();
   env.frame.globals = env.globals;
-  std::string prefix = f->qualname + ".<locals>.";
-  env.qualprefix = &prefix;
+  env.function_qualname = &f->qualname;
   // Argument errors belong to the caller's frame, as in CPython.
   bind_arguments(f, args, locals);
   FramePush push(in, &env.frame);
@@ -617,6 +621,7 @@ Value eval_comprehension(Env& outer, Expr* e) {
   env.globals = outer.globals;
   env.class_ns = outer.class_ns;
   env.qualprefix = outer.qualprefix;
+  env.function_qualname = outer.function_qualname;
   Interp& in = interp();
   DepthGuard depth(in);
   FramePush push(in, &env.frame);

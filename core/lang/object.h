@@ -111,8 +111,10 @@ struct Type : Instance {
   // Creates a blank instance for `object.__new__`; inherited.
   std::function<Value(Type*)> alloc;
   Type(Type* meta, std::string n);
+  ~Type() override;
   void clear_refs() override;
   // Attribute lookup along the MRO, without descriptors. Null if absent.
+  // Cached per (type, interned name) until any type dict or MRO changes.
   Value lookup(Str* name) const;
   bool is_subtype(const Type* other) const;
   std::string qualname_for_error() const;

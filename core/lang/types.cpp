@@ -92,19 +92,61 @@ Type::Type(Type* meta, std::string n) : Instance(meta), name(std::move(n)) {
   // Types are immortal unless a class statement makes them (make_class tracks those).
   untrack_container(this);
   dict_ = new DictObj(types::dict);
+  dict_->d.mark_type_dict();
   untrack_container(dict_.get());
+  ++type_dict_epoch; // a new type may reuse a dead one's address
+}
+
+Type::~Type() {
+  ++type_dict_epoch;
 }
 
 void Type::clear_refs() {
   if (!heap) return;
+  ++type_dict_epoch;
   dict_->clear_refs();
   bases.clear();
 }
 
+namespace {
+
+// Direct-mapped cache of MRO lookups keyed by (type, interned name). An entry
+// points at the value inside the owning type dict, valid while no type dict
+// or MRO has changed since (same type_dict_epoch).
+struct LookupCacheSlot {
+  const Type* type = nullptr;
+  const Str* name = nullptr;
+  uint64_t epoch = 0;
+  const Value* found = nullptr; // null when the MRO has no such attribute
+};
+
+constexpr size_t kLookupCacheSize = 4096;
+LookupCacheSlot g_lookup_cache[kLookupCacheSize];
+
+const Value* lookup_uncached(const Type* t, Str* key) {
+  for (Type* c : t->mro)
+    if (Value* v = c->dict_->d.find_str(key)) return v;
+  return nullptr;
+}
+
+} // namespace
+
 Value Type::lookup(Str* key) const {
-  for (Type* t : mro)
-    if (Value* v = t->dict_->d.find_str(key)) return *v;
-  return Value();
+  if (!key->interned) {
+    // Non-interned names may die and their address be reused: no caching.
+    const Value* v = lookup_uncached(this, key);
+    return v ? *v : Value();
+  }
+  size_t h =
+      (reinterpret_cast<uintptr_t>(this) >> 4) * 31 + (reinterpret_cast<uintptr_t>(key) >> 4);
+  LookupCacheSlot& slot = g_lookup_cache[(h ^ (h >> 12)) & (kLookupCacheSize - 1)];
+  if (slot.type != this || slot.name != key || slot.epoch != type_dict_epoch) {
+    slot.found = lookup_uncached(this, key);
+    slot.type = this;
+    slot.name = key;
+    slot.epoch = type_dict_epoch;
+  }
+  return slot.found ? *slot.found : Value();
 }
 
 bool Type::is_subtype(const Type* other) const {
@@ -257,6 +299,7 @@ void compute_mro(Type* t) {
     for (auto& s : seqs)
       if (!s.empty() && s.front() == cand) s.erase(s.begin());
   }
+  ++type_dict_epoch;
 }
 
 Type* make_type(const char* name, Type* base, Layout layout) {
@@ -333,6 +376,7 @@ void init_runtime() {
   type->layout = Layout::Type;
   dict->bases.push_back(Ref<Type>(object));
   dict->mro = {dict, object};
+  ++type_dict_epoch;
   dict->layout = Layout::Dict;
   dict->alloc = [](Type*) { return Value(new_dict()); };
   str = make_type("str", object, Layout::Str);
