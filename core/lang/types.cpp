@@ -74,11 +74,16 @@ SetObj::SetObj(Type* t) : Object(t) {
 SetObj::~SetObj() {
   untrack_container(this);
 }
+// An instance keeps its class alive, as CPython's heap types are: a class made
+// inside a function may be reachable only through its instances. (`type` itself
+// is built with no class yet and patched to itself; it is immortal.)
 Instance::Instance(Type* t) : Object(t) {
+  if (t) incref(t);
   track_container(this);
 }
 Instance::~Instance() {
   untrack_container(this);
+  if (type) decref(type);
 }
 
 DictObj* Instance::dict() {
