@@ -60,12 +60,8 @@ void install_pointwise_lowerings() {
   static std::once_flag once;
   std::call_once(once, [] {
     tensor::OpRegistry& registry = tensor::OpRegistry::instance();
-    for (const Entry& e : kEntries) {
-      const tensor::OpDef* def = registry.find(e.op);
-      if (def == nullptr) continue; // an op this build does not register
-      // The registry hands out const entries; this slot is reserved for this layer.
-      const_cast<tensor::OpDef*>(def)->inductor_lowering = e.lowering;
-    }
+    // An op this build does not register is skipped.
+    for (const Entry& e : kEntries) registry.set_inductor_lowering(e.op, e.lowering);
   });
 }
 

@@ -1,5 +1,7 @@
 #include "core/tensor/op_registry.h"
 
+#include <utility>
+
 #include <stdexcept>
 
 #include "core/tensor/ops_register.h"
@@ -49,6 +51,13 @@ const OpDef* OpRegistry::find(std::string_view qualified) const {
   if (qualified.starts_with("aten::")) qualified.remove_prefix(6);
   auto it = by_name_.find(std::string(qualified));
   return it == by_name_.end() ? nullptr : it->second;
+}
+
+bool OpRegistry::set_inductor_lowering(std::string_view qualified, std::any lowering) {
+  const OpDef* d = find(qualified);
+  if (!d) return false;
+  owned_[d->index]->inductor_lowering = std::move(lowering);
+  return true;
 }
 
 const OpDef& OpRegistry::get(std::string_view qualified) const {

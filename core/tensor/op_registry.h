@@ -1,6 +1,7 @@
 // The one table of operators. Entries come from the ops_*.cpp files.
 #pragma once
 
+#include <any>
 #include <memory>
 #include <span>
 #include <string>
@@ -21,6 +22,9 @@ public:
   const OpDef& add(const OpSpec& spec);
   // By `mul.Tensor`, `aten::mul.Tensor`, `mul.default` or `neg`; null when unknown.
   const OpDef* find(std::string_view qualified) const;
+  // Fills the entry's inductor lowering (the inductor layer owns that slot);
+  // false when the op is not registered.
+  bool set_inductor_lowering(std::string_view qualified, std::any lowering);
   // Like find, but throws std::out_of_range naming the op.
   const OpDef& get(std::string_view qualified) const;
   // All overloads of a base name (`mul` → mul.Tensor, mul.Scalar) in registration order.
