@@ -33,12 +33,11 @@ inline std::vector<std::string> split_chars(std::string_view s) {
   return out;
 }
 
-// Encodes a code point as UTF-8.
-inline std::string utf8_encode(uint32_t cp) {
-  std::string out;
-  if (cp < 0x80)
+// Appends a code point's UTF-8 encoding to `out`.
+inline void append_utf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
     out += static_cast<char>(cp);
-  else if (cp < 0x800) {
+  } else if (cp < 0x800) {
     out += static_cast<char>(0xC0 | (cp >> 6));
     out += static_cast<char>(0x80 | (cp & 0x3F));
   } else if (cp < 0x10000) {
@@ -51,6 +50,12 @@ inline std::string utf8_encode(uint32_t cp) {
     out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
+}
+
+// Encodes a code point as UTF-8.
+inline std::string utf8_encode(uint32_t cp) {
+  std::string out;
+  append_utf8(out, cp);
   return out;
 }
 
