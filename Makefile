@@ -2,7 +2,7 @@
 # fresh Debian machine: each installs what is missing, builds, then runs.
 BUILD ?= build
 JOBS  ?= $(shell nproc)
-DEBS  := cmake g++ make libcli11-dev nlohmann-json3-dev doctest-dev python3
+DEBS  := cmake g++ make libcli11-dev nlohmann-json3-dev doctest-dev libssl-dev python3
 SUDO  := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build run test unit gate bench asan fmt clean

@@ -3,88 +3,21 @@
 // Built by the CMake target `benches` (make bench); it needs only core/fx, so it
 // also compiles by hand: g++ -std=c++20 -O2 -I. bench/fx_print_bench.cpp
 // core/fx/*.cpp core/fx/passes/*.cpp core/tensor/scalar_type.cpp
-#include <atomic>
 #include <cstdio>
-#include <cstdlib>
 #include <memory>
-#include <new>
 #include <string>
-#include <time.h>
 
+#include "bench/common.h"
 #include "core/fx/graph.h"
 #include "core/fx/graph_module.h"
 #include "core/fx/target.h"
 
-namespace {
-
-// Heap accounting through the global allocation functions.
-std::atomic<std::size_t> g_live{0};
-std::atomic<std::size_t> g_peak{0};
-
-void note_alloc(std::size_t n) {
-  std::size_t now = g_live.fetch_add(n) + n;
-  std::size_t peak = g_peak.load();
-  while (now > peak && !g_peak.compare_exchange_weak(peak, now)) {
-  }
-}
-
-} // namespace
-
-// The size is stored in front of each block so delete can account for it.
-void* operator new(std::size_t n) {
-  void* p = std::malloc(n + 16);
-  if (p == nullptr) throw std::bad_alloc();
-  *static_cast<std::size_t*>(p) = n;
-  note_alloc(n);
-  return static_cast<char*>(p) + 16;
-}
-void* operator new[](std::size_t n) {
-  return operator new(n);
-}
-void operator delete(void* p) noexcept {
-  if (p == nullptr) return;
-  char* base = static_cast<char*>(p) - 16;
-  g_live.fetch_sub(*reinterpret_cast<std::size_t*>(base));
-  std::free(base);
-}
-void operator delete[](void* p) noexcept {
-  operator delete(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  operator delete(p);
-}
-void operator delete[](void* p, std::size_t) noexcept {
-  operator delete(p);
-}
-// Over-aligned blocks (the name tables) keep their size just below the block.
-void* operator new(std::size_t n, std::align_val_t al) {
-  std::size_t a = static_cast<std::size_t>(al);
-  char* base = static_cast<char*>(std::aligned_alloc(a, (n + a + a - 1) / a * a));
-  if (base == nullptr) throw std::bad_alloc();
-  *reinterpret_cast<std::size_t*>(base + a - 16) = n;
-  note_alloc(n);
-  return base + a;
-}
-void operator delete(void* p, std::align_val_t al) noexcept {
-  if (p == nullptr) return;
-  std::size_t a = static_cast<std::size_t>(al);
-  char* base = static_cast<char*>(p) - a;
-  g_live.fetch_sub(*reinterpret_cast<std::size_t*>(base + a - 16));
-  std::free(base);
-}
-void operator delete(void* p, std::size_t, std::align_val_t al) noexcept {
-  operator delete(p, al);
-}
-
 using namespace bwhop::fx;
 namespace {
 
-// CPU time of this thread (user + system, page faults included): on a shared
-// machine wall time mostly measures the neighbours.
+// CPU time of this thread (bench/common.h says why CPU time).
 double cpu_ns() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1e9 + static_cast<double>(ts.tv_nsec);
+  return bwhop::bench::thread_cpu_ns();
 }
 
 struct Result {
@@ -93,8 +26,7 @@ struct Result {
 };
 
 Result run(std::size_t n) {
-  std::size_t base_live = g_live.load();
-  g_peak.store(base_live);
+  std::size_t base_live = bwhop::bench::reset_peak();
   double t0 = cpu_ns();
   auto graph = std::make_shared<Graph>();
   Graph& g = *graph;
@@ -117,7 +49,7 @@ Result run(std::size_t n) {
   GraphModule gm(graph, "f");
   std::string text = gm.print_readable(false);
   double print = cpu_ns() - t1;
-  Result r{build, print, g_peak.load() - base_live, text.size()};
+  Result r{build, print, bwhop::bench::peak_since(base_live), text.size()};
   if (text.find("return sin") == std::string::npos &&
       text.find("return mul") == std::string::npos && text.find("return add") == std::string::npos)
     std::fprintf(stderr, "unexpected output\n");

@@ -10,78 +10,16 @@
 //   core/fx/passes/*.cpp core/tensor/*.cpp core/autograd/*.cpp core/common/*.cpp
 //   -o /tmp/make_fx_bench && /tmp/make_fx_bench
 // (one command line).
-#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <new>
 #include <string>
-#include <time.h>
 #include <vector>
 
+#include "bench/common.h"
 #include "core/autograd/autograd_kernel.h"
 #include "core/tensor/ops.h"
 #include "core/tracing/make_fx.h"
-
-namespace {
-
-// Heap accounting through the global allocation functions.
-std::atomic<std::size_t> g_live{0};
-std::atomic<std::size_t> g_peak{0};
-
-void note_alloc(std::size_t n) {
-  std::size_t now = g_live.fetch_add(n) + n;
-  std::size_t peak = g_peak.load();
-  while (now > peak && !g_peak.compare_exchange_weak(peak, now)) {
-  }
-}
-
-} // namespace
-
-// The size is stored in front of each block so delete can account for it.
-void* operator new(std::size_t n) {
-  void* p = std::malloc(n + 16);
-  if (p == nullptr) throw std::bad_alloc();
-  *static_cast<std::size_t*>(p) = n;
-  note_alloc(n);
-  return static_cast<char*>(p) + 16;
-}
-void* operator new[](std::size_t n) {
-  return operator new(n);
-}
-void operator delete(void* p) noexcept {
-  if (p == nullptr) return;
-  char* base = static_cast<char*>(p) - 16;
-  g_live.fetch_sub(*reinterpret_cast<std::size_t*>(base));
-  std::free(base);
-}
-void operator delete[](void* p) noexcept {
-  operator delete(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  operator delete(p);
-}
-void operator delete[](void* p, std::size_t) noexcept {
-  operator delete(p);
-}
-void* operator new(std::size_t n, std::align_val_t al) {
-  std::size_t a = static_cast<std::size_t>(al);
-  char* base = static_cast<char*>(std::aligned_alloc(a, (n + a + a - 1) / a * a));
-  if (base == nullptr) throw std::bad_alloc();
-  *reinterpret_cast<std::size_t*>(base + a - 16) = n;
-  note_alloc(n);
-  return base + a;
-}
-void operator delete(void* p, std::align_val_t al) noexcept {
-  if (p == nullptr) return;
-  std::size_t a = static_cast<std::size_t>(al);
-  char* base = static_cast<char*>(p) - a;
-  g_live.fetch_sub(*reinterpret_cast<std::size_t*>(base + a - 16));
-  std::free(base);
-}
-void operator delete(void* p, std::size_t, std::align_val_t al) noexcept {
-  operator delete(p, al);
-}
 
 using namespace bwhop;
 using tensor::IValue;
@@ -90,15 +28,10 @@ using tracing::Tree;
 
 namespace {
 
-// CPU time of this process: on a shared, loaded machine wall time mostly
-// measures the scheduler, so the figures use CPU time.
+// CPU time of this process (bench/common.h says why CPU time).
 struct Clock {
   using time_point = double;
-  static double now() {
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1e9 + static_cast<double>(ts.tv_nsec);
-  }
+  static double now() { return bench::process_cpu_ns(); }
 };
 
 double ns_since(double t0) {
@@ -122,8 +55,7 @@ struct Result {
 
 Result run_chain(long n) {
   Tensor x = tensor::ops::from_doubles({0.5, 0.5}, {2}, tensor::ScalarType::Float);
-  std::size_t base = g_live.load();
-  g_peak.store(base);
+  std::size_t base = bench::reset_peak();
   auto fn = [&](const std::vector<Tree>& args) {
     Tensor t = args[0].leaf().to_tensor();
     for (long i = 0; i < n; ++i)
@@ -136,7 +68,7 @@ Result run_chain(long n) {
   t0 = Clock::now();
   std::string text = gm.module().print_readable(false);
   double print_ns = ns_since(t0);
-  double peak = static_cast<double>(g_peak.load() - base);
+  double peak = static_cast<double>(bench::peak_since(base));
   return {trace_ns, print_ns, peak, text.size()};
 }
 

@@ -64,6 +64,8 @@ public:
   bool is_aot_backward() const { return true; }
   const fx::GraphModule& backward_module() const { return *artifacts_->backward_module; }
   const AotArtifacts& artifacts() const { return *artifacts_; }
+  // Shared ownership, for compiled autograd's per-node prologue callables.
+  const std::shared_ptr<AotArtifacts>& shared_artifacts() const { return artifacts_; }
 
 private:
   std::shared_ptr<AotArtifacts> artifacts_;

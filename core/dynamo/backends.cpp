@@ -1,5 +1,7 @@
 #include "core/dynamo/backends.h"
 
+#include <optional>
+
 #include "core/aot/aot_autograd.h"
 #include "core/dynamo/graph_exec.h"
 #include "core/inductor/compile_fx.h"
@@ -18,16 +20,6 @@ namespace {
 struct ModuleBox {
   std::shared_ptr<fx::GraphModule> module;
 };
-
-// The eager backend: core/tracing's graph runner on the real inputs.
-std::vector<Value> run_eager(const fx::GraphModule& module,
-                             const std::vector<tensor::Tensor>& inputs) {
-  std::vector<tracing::Tree> in(inputs.begin(), inputs.end());
-  tracing::Tree result = tracing::run_graph(module.graph(), tracing::TensorAttributes{}, in);
-  std::vector<Value> out;
-  for (const tracing::Tree& item : result.items()) out.push_back(to_value(item.leaf()));
-  return out;
-}
 
 lang::Type* graph_module_type() {
   static lang::Type* t = [] {
@@ -48,11 +40,9 @@ lang::Type* graph_module_type() {
       return native::make_str(std::move(text));
     });
     auto call = [module_of](const lang::Args& a) {
-      std::vector<tensor::Tensor> inputs;
-      for (size_t i = 1; i < a.npos; ++i)
-        inputs.push_back(torchmod::expect_tensor(a[i], "GraphModule input"));
+      std::vector<Value> inputs(a.pos + 1, a.pos + a.npos);
       return torchmod::translate_errors(
-          [&] { return native::make_tuple(run_eager(module_of(a[0]), inputs)); });
+          [&] { return native::make_tuple(run_script_graph(module_of(a[0]).graph(), inputs)); });
     };
     native::def_method(ty, "__call__", call);
     native::def_method(ty, "forward", call);
@@ -69,48 +59,90 @@ int64_t next_aot_id() {
   return native::as_int(native::call(next, {counter}), "AOT_COUNTER");
 }
 
+// The inputs as tensors, or nothing when one is not a tensor.
+std::optional<std::vector<tensor::Tensor>> all_tensors(const std::vector<Value>& values) {
+  std::vector<tensor::Tensor> out;
+  for (const Value& v : values) {
+    const tensor::Tensor* t = torchmod::as_tensor(v);
+    if (t == nullptr) return std::nullopt;
+    out.push_back(*t);
+  }
+  return out;
+}
+
+CompiledFn run_with_script_graph(const std::shared_ptr<fx::GraphModule>& module) {
+  return [module](const std::vector<Value>& inputs) {
+    return run_script_graph(module->graph(), inputs);
+  };
+}
+
+// aot_eager / inductor: both take a number from the AOT counter; inductor also
+// compiles the forward and backward graphs to C++ kernels.
+CompiledFn compile_with_aot(const std::string& name, const std::shared_ptr<fx::GraphModule>& module,
+                            const std::vector<Value>& example_inputs) {
+  int64_t aot_id = next_aot_id();
+  auto tensors = all_tensors(example_inputs);
+  bool opaque = false;
+  for (const fx::Node* n : module->graph().nodes())
+    opaque = opaque || n->find_meta(kOpaqueOpMetaKey);
+  if (!tensors || opaque) {
+    if (name == "aot_eager")
+      native::raise_error(lang::types::NotImplementedError,
+                          "aot_eager: bwhop's AOT autograd only traces graphs whose inputs are "
+                          "all tensors and whose ops it can trace");
+    return run_with_script_graph(module); // inductor's fallback: run the graph as captured
+  }
+  auto compiled = torchmod::translate_errors([&] {
+    return name == "inductor" ? inductor::compile_fx(*module, *tensors, aot_id)
+                              : aot::aot_module_simplified(*module, *tensors, aot_id);
+  });
+  return [compiled](const std::vector<Value>& inputs) {
+    std::vector<tensor::Tensor> args;
+    for (const Value& v : inputs) args.push_back(torchmod::expect_tensor(v, "graph input"));
+    std::vector<Value> out;
+    for (const tensor::Tensor& t : (*compiled)(args)) out.push_back(torchmod::wrap_tensor(t));
+    return out;
+  };
+}
+
 } // namespace
+
+CompiledFn compile_with_backend(const Value& backend,
+                                const std::shared_ptr<fx::GraphModule>& module,
+                                const std::vector<Value>& example_inputs) {
+  if (native::is_str(backend)) {
+    const std::string& name = native::as_str(backend);
+    if (name == "eager") return run_with_script_graph(module);
+    if (name == "aot_eager" || name == "inductor")
+      return compile_with_aot(name, module, example_inputs);
+    native::raise_error(lang::types::ValueError, "unknown torch.compile backend '" + name + "'");
+  }
+  Value compiled =
+      native::call(backend, {wrap_graph_module(module), native::make_list(example_inputs)});
+  return [compiled](const std::vector<Value>& inputs) {
+    Value result = native::call(compiled, inputs);
+    if (native::is_tuple(result)) return native::tuple_items(result);
+    if (native::is_list(result)) return native::list_items(result);
+    return std::vector<Value>{result};
+  };
+}
 
 Value wrap_graph_module(std::shared_ptr<fx::GraphModule> module) {
   return native::make_native(graph_module_type(), ModuleBox{std::move(module)});
 }
 
-CompiledFn compile_with_backend(const Value& backend,
-                                const std::shared_ptr<fx::GraphModule>& module,
-                                const std::vector<tensor::Tensor>& example_inputs) {
-  if (native::is_str(backend)) {
-    const std::string& name = native::as_str(backend);
-    if (name == "eager")
-      return [module](const std::vector<tensor::Tensor>& inputs) {
-        return run_eager(*module, inputs);
-      };
-    if (name == "aot_eager" || name == "inductor") {
-      // Both take a number from the AOT counter; inductor also compiles the
-      // forward and backward graphs to C++ kernels.
-      int64_t aot_id = next_aot_id();
-      auto compiled = torchmod::translate_errors([&] {
-        return name == "inductor" ? inductor::compile_fx(*module, example_inputs, aot_id)
-                                  : aot::aot_module_simplified(*module, example_inputs, aot_id);
-      });
-      return [compiled](const std::vector<tensor::Tensor>& inputs) {
-        std::vector<Value> out;
-        for (const tensor::Tensor& t : (*compiled)(inputs)) out.push_back(torchmod::wrap_tensor(t));
-        return out;
-      };
-    }
-    native::raise_error(lang::types::ValueError, "unknown torch.compile backend '" + name + "'");
-  }
-  std::vector<Value> examples;
-  for (const tensor::Tensor& t : example_inputs) examples.push_back(torchmod::wrap_tensor(t));
-  Value compiled = native::call(backend, {wrap_graph_module(module), native::make_list(examples)});
-  return [compiled](const std::vector<tensor::Tensor>& inputs) {
-    std::vector<Value> args;
-    for (const tensor::Tensor& t : inputs) args.push_back(torchmod::wrap_tensor(t));
-    Value result = native::call(compiled, std::move(args));
-    if (native::is_tuple(result)) return native::tuple_items(result);
-    if (native::is_list(result)) return native::list_items(result);
-    return std::vector<Value>{result};
-  };
+Value inductor_compile(const Value& gm, const Value& example_inputs) {
+  auto* box = native::native_cast<ModuleBox>(gm);
+  if (!box)
+    native::raise_error(lang::types::TypeError, "torch._inductor.compile: expected a GraphModule");
+  std::vector<Value> examples = native::is_list(example_inputs)
+                                    ? native::list_items(example_inputs)
+                                    : native::tuple_items(example_inputs);
+  CompiledFn fn = compile_with_aot("inductor", box->module, examples);
+  return lang::new_builtin("compiled_fn", [fn](const lang::Args& a) {
+    std::vector<Value> inputs(a.pos, a.pos + a.npos);
+    return torchmod::translate_errors([&] { return native::make_tuple(fn(inputs)); });
+  });
 }
 
 } // namespace bwhop::dynamo

@@ -16,14 +16,19 @@ namespace bwhop::dynamo {
 
 using lang::Value;
 
-// Flat graph inputs in, the graph's output tuple out.
-using CompiledFn = std::function<std::vector<Value>(const std::vector<tensor::Tensor>& inputs)>;
+// Flat graph inputs (tensors, lists, ints) in, the graph's output tuple out.
+using CompiledFn = std::function<std::vector<Value>(const std::vector<Value>& inputs)>;
 
 // Compiles `module` with the backend named by `backend` (a str) or the script
 // callable `backend`; ValueError for an unknown name.
 CompiledFn compile_with_backend(const Value& backend,
                                 const std::shared_ptr<fx::GraphModule>& module,
-                                const std::vector<tensor::Tensor>& example_inputs);
+                                const std::vector<Value>& example_inputs);
+
+// torch._inductor.compile(gm, example_inputs): takes an AOT id and compiles
+// the graph with inductor; graphs whose inputs are not all tensors (compiled
+// autograd's list and SymInt inputs) run through the script graph runner.
+Value inductor_compile(const Value& gm, const Value& example_inputs);
 
 // The script GraphModule object handed to callable backends.
 Value wrap_graph_module(std::shared_ptr<fx::GraphModule> module);

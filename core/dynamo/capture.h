@@ -6,6 +6,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -31,11 +32,12 @@ struct Rebuild {
 };
 
 struct SideEffect {
-  enum class Kind : unsigned char { RegisterHook, SetAttr };
+  enum class Kind : unsigned char { RegisterHook, SetAttr, SetItem };
   Kind kind;
-  Rebuild target; // the tensor / object
-  Rebuild value;  // the hook / new attribute value
+  Rebuild target; // the tensor / object / list / dict
+  Rebuild value;  // the hook / new attribute or item value
   std::string attr;
+  Value key; // SetItem: the index or key
   std::string describe() const;
 };
 
@@ -45,10 +47,14 @@ struct CapturedFrame {
   int line = 0;
   std::shared_ptr<fx::GraphModule> module; // null when the function did no tensor work
   std::vector<SourcePtr> input_sources;    // one per placeholder, in order
-  std::vector<tensor::Tensor> example_inputs;
+  std::vector<Value> example_inputs;       // tensors, lists (stolen locals), ints (SymInts)
   Rebuild result;
   std::vector<SideEffect> side_effects; // hooks first, then mutations (PyTorch's order)
   GuardSet guards;
+  // Set when the capture stopped before the statement that breaks the graph:
+  // the locals that statement and the code after it use, rebuilt after the graph.
+  std::optional<size_t> break_stmt;
+  std::vector<std::pair<std::string, Rebuild>> live_locals;
 };
 
 // The frame's arguments by parameter name (defaults applied).
@@ -57,8 +63,21 @@ using FrameLocals = std::unordered_map<std::string, Value>;
 // Binds a call's arguments to `fn`'s parameters; raises TypeError like a call would.
 FrameLocals bind_frame_locals(const lang::Function& fn, const lang::Args& args);
 
+struct CaptureOptions {
+  bool dynamic = false; // torch.compile(dynamic=True): sizes and ints become symbols
+  // Locals passed as one list input whose items are read inside the graph
+  // (compiled autograd's `inputs`): `self.meta["locals_to_steal"]` of a module.
+  std::vector<std::string> locals_to_steal;
+  // The body statements to run: from `first_stmt` (a resume after a graph
+  // break; `locals` then holds every local bound so far) up to `stop_stmt`
+  // (exclusive; the statement that breaks the graph).
+  size_t first_stmt = 0;
+  std::optional<size_t> stop_stmt;
+};
+
 // Runs `fn` symbolically on `locals`. Throws Unsupported on a graph break.
-CapturedFrame capture_frame(const lang::Function& fn, const FrameLocals& locals);
+CapturedFrame capture_frame(const lang::Function& fn, const FrameLocals& locals,
+                            const CaptureOptions& options = {});
 
 // Rebuilds a value from the graph outputs and the frame.
 Value rebuild_value(const Rebuild& r, const std::vector<Value>& outputs, const FrameLocals& locals,

@@ -9,6 +9,7 @@
 #include "core/dynamo/capture.h"
 #include "core/dynamo/unsupported.h"
 #include "core/fx/normalize.h"
+#include "core/lang/eval.h"
 #include "core/lang/interp.h"
 #include "core/lang/runtime.h"
 #include "core/torch/errors.h"
@@ -24,34 +25,42 @@ namespace {
 int64_t g_generation = 0;
 int64_t g_next_frame_id = 0;
 
+struct Segment;
+
 struct Entry {
   CapturedFrame frame;
   CompiledFn run; // null when the frame did no tensor work
+  // After a graph break: the code from the statement after the break on.
+  std::shared_ptr<Segment> resume;
+};
+
+// A piece of a function's body compiled as one frame: the whole body, or the
+// statements after a graph break (PyTorch's torch_dynamo_resume_in_* functions).
+struct Segment {
+  size_t first_stmt = 0;
+  std::string name; // the frame's name in logs
+  int line = 0;     // where it starts
+  int64_t frame_id = -1;
+  bool run_eagerly = false; // it broke where it cannot be split
+  std::vector<std::shared_ptr<Entry>> entries;
 };
 
 struct OptimizedFunction {
   Value fn;
   Value backend;
   bool fullgraph = false;
+  bool dynamic = false;
   int64_t generation = -1;
-  int64_t frame_id = -1;
-  bool run_eagerly = false; // a graph break happened without fullgraph
-  std::vector<std::shared_ptr<Entry>> entries;
+  std::shared_ptr<Segment> root;
 };
 
-std::string location(const CapturedFrame& f) {
-  return std::filesystem::path(f.file).filename().string() + ":" + std::to_string(f.line);
-}
-
-std::string where(const lang::Function& fn) {
-  int line = fn.def ? fn.def->loc.line : 0;
-  return std::filesystem::path(fn.file->path()).filename().string() + ":" + std::to_string(line);
-}
-
-void log_compiled(const OptimizedFunction& of, const CapturedFrame& frame, size_t compile_index) {
-  std::string id = std::to_string(of.frame_id) + "/" + std::to_string(compile_index);
-  std::string header =
-      "===== " + frame.function_name + " (" + location(frame) + ") [" + id + "] =====\n";
+void log_compiled(const Segment& seg, const CapturedFrame& frame, size_t compile_index) {
+  // The texts cost as much as the capture itself: build them only for a reader.
+  if (common::current_artifact_log() == nullptr) return;
+  std::string id = std::to_string(seg.frame_id) + "/" + std::to_string(compile_index);
+  std::string header = "===== " + seg.name + " (" +
+                       std::filesystem::path(frame.file).filename().string() + ":" +
+                       std::to_string(seg.line) + ") [" + id + "] =====\n";
   if (frame.module)
     common::record_artifact("graph_code",
                             header + fx::normalize_gm(frame.module->print_readable(false)));
@@ -63,13 +72,13 @@ void log_compiled(const OptimizedFunction& of, const CapturedFrame& frame, size_
   }
 }
 
-Value run_entry(const Entry& e, const FrameLocals& locals, const Value& globals) {
+// Runs the graph and replays its side effects; returns the graph's outputs.
+std::vector<Value> run_graph_part(const Entry& e, const FrameLocals& locals, const Value& globals) {
   const CapturedFrame& frame = e.frame;
   std::vector<Value> outputs;
   if (e.run) {
-    std::vector<tensor::Tensor> inputs;
-    for (const SourcePtr& s : frame.input_sources)
-      inputs.push_back(torchmod::expect_tensor(s->read(locals, globals), "graph input"));
+    std::vector<Value> inputs;
+    for (const SourcePtr& s : frame.input_sources) inputs.push_back(s->read(locals, globals));
     outputs = e.run(inputs);
   }
   // OutputGraph.codegen_suffix: hooks on the real inputs, then the mutations.
@@ -78,10 +87,12 @@ Value run_entry(const Entry& e, const FrameLocals& locals, const Value& globals)
     Value value = rebuild_value(s.value, outputs, locals, globals);
     if (s.kind == SideEffect::Kind::RegisterHook)
       native::call(native::get_attr(target, "register_hook"), {value});
+    else if (s.kind == SideEffect::Kind::SetItem)
+      native::call(native::get_attr(target, "__setitem__"), {s.key, value});
     else
       native::set_attr(target, s.attr, value);
   }
-  return rebuild_value(frame.result, outputs, locals, globals);
+  return outputs;
 }
 
 [[noreturn]] void raise_unsupported(const Unsupported& u) {
@@ -98,54 +109,195 @@ void start_run_if_new() {
   }
 }
 
-Value call_optimized(OptimizedFunction& of, const lang::Args& args) {
-  start_run_if_new();
-  const lang::Function* fn = native::as_function(of.fn);
-  if (fn == nullptr)
+// What a compiled callable runs: a user function, or a module's `forward`
+// (then `self` is the module, and its meta may name locals to steal).
+struct FrameCode {
+  const lang::Function* fn = nullptr;
+  Value self;
+  CaptureOptions options;
+};
+
+FrameCode frame_code(const OptimizedFunction& of) {
+  FrameCode code;
+  code.options.dynamic = of.dynamic;
+  code.fn = native::as_function(of.fn);
+  if (code.fn) return code;
+  Value forward = native::get_attr_or_null(of.fn, "forward");
+  Value func, self;
+  if (!forward.is_null() && native::unbind_method(forward, func, self)) {
+    code.fn = native::as_function(func);
+    code.self = self;
+  } else if (!forward.is_null() && native::as_function(forward)) {
+    code.fn = native::as_function(forward); // a forward stored on the instance
+    code.self = of.fn;
+  }
+  if (code.fn == nullptr)
     native::raise_error(lang::types::NotImplementedError,
                         "torch.compile of a " + lang::type_name(of.fn) +
-                            " is not supported yet (only user functions)");
-  if (of.generation != g_generation) {
-    of.generation = g_generation;
-    of.entries.clear();
-    of.run_eagerly = false;
-    of.frame_id = -1;
+                            " is not supported (only user functions and modules whose forward "
+                            "is a script function)");
+  Value meta = native::get_attr_or_null(of.fn, "meta");
+  if (!meta.is_null() && native::is_dict(meta)) {
+    Value steal = native::dict_get(meta, native::make_str("locals_to_steal"));
+    if (!steal.is_null() && native::is_list(steal))
+      for (const Value& name : native::list_items(steal))
+        code.options.locals_to_steal.push_back(native::as_str(name));
   }
-  if (of.run_eagerly)
-    return native::call(of.fn, std::vector<Value>(args.pos, args.pos + args.npos));
-  FrameLocals locals = bind_frame_locals(*fn, args);
+  return code;
+}
+
+Value call_segment(OptimizedFunction& of, const FrameCode& code, Segment& seg,
+                   const FrameLocals& locals);
+
+// The user stack with file names only (`File "x.py"`): logs must not depend on
+// where the scripts live.
+std::string stack_with_file_names(const std::string& stack) {
+  std::string out;
+  size_t at = 0;
+  for (size_t file = stack.find("File \"", at); file != std::string::npos;
+       file = stack.find("File \"", at)) {
+    size_t start = file + 6, end = stack.find('"', start);
+    if (end == std::string::npos) break;
+    out += stack.substr(at, start - at);
+    out += std::filesystem::path(stack.substr(start, end - start)).filename().string();
+    at = end;
+  }
+  return out + stack.substr(at);
+}
+
+std::string graph_break_text(const lang::Function& fn, const Unsupported& u) {
+  int line = u.root_line ? u.root_line : (fn.def ? fn.def->loc.line : 0);
+  return "Graph break in user code at " +
+         std::filesystem::path(fn.file->path()).filename().string() + ":" + std::to_string(line) +
+         "\nGraph Break Reason: " + u.info().gb_type + "\nUser code traceback:\n" + stack_with_file_names(u.user_stack());
+}
+
+// The frame's locals as slots (Null: unbound), for running statements eagerly.
+std::vector<Value> local_slots(const lang::Function& fn, const FrameLocals& locals) {
+  std::vector<Value> slots(static_cast<size_t>(fn.scope->num_locals));
+  for (size_t i = 0; i < fn.scope->local_names.size() && i < slots.size(); ++i)
+    if (auto it = locals.find(fn.scope->local_names[i]->s); it != locals.end())
+      slots[i] = it->second;
+  return slots;
+}
+
+// After the graph: the breaking statement runs eagerly on the values the graph
+// computed, then the rest of the body runs as its own compiled segment.
+Value run_entry(OptimizedFunction& of, const FrameCode& code, const Entry& e,
+                const FrameLocals& locals, const Value& globals) {
+  std::vector<Value> outputs = run_graph_part(e, locals, globals);
+  const CapturedFrame& frame = e.frame;
+  if (!frame.break_stmt) return rebuild_value(frame.result, outputs, locals, globals);
+  FrameLocals live;
+  for (const auto& [name, r] : frame.live_locals)
+    live[name] = rebuild_value(r, outputs, locals, globals);
+  std::vector<Value> slots = local_slots(*code.fn, live);
+  Value result;
+  auto* fn = const_cast<lang::Function*>(code.fn);
+  if (lang::run_body_slice(fn, *frame.break_stmt, *frame.break_stmt + 1, slots, result))
+    return result;
+  if (*frame.break_stmt + 1 >= fn->def->body.size) return Value::none();
+  FrameLocals after;
+  for (size_t i = 0; i < slots.size(); ++i)
+    if (!slots[i].is_null()) after[fn->scope->local_names[i]->s] = slots[i];
+  return call_segment(of, code, *e.resume, after);
+}
+
+Value run_segment_eagerly(const FrameCode& code, const Segment& seg, const FrameLocals& locals) {
+  const lang::Function* fn = code.fn;
+  if (seg.first_stmt == 0) { // the whole function, as a plain call
+    std::vector<Value> args;
+    std::vector<std::pair<std::string, Value>> kwargs;
+    for (const auto& [name, v] : locals) kwargs.emplace_back(name, v);
+    return native::call(Value(const_cast<lang::Function*>(fn)), std::move(args), std::move(kwargs));
+  }
+  std::vector<Value> slots = local_slots(*fn, locals);
+  Value result;
+  if (lang::run_body_slice(const_cast<lang::Function*>(fn), seg.first_stmt, fn->def->body.size,
+                           slots, result))
+    return result;
+  return Value::none();
+}
+
+Value call_segment(OptimizedFunction& of, const FrameCode& code, Segment& seg,
+                   const FrameLocals& locals) {
+  const lang::Function* fn = code.fn;
+  if (seg.run_eagerly) return run_segment_eagerly(code, seg, locals);
   Value globals(fn->globals);
   std::vector<std::string> failures;
-  for (size_t i = 0; i < of.entries.size(); ++i) {
-    auto why = of.entries[i]->frame.guards.check_all(locals, globals);
-    if (!why) return run_entry(*of.entries[i], locals, globals);
-    failures.push_back("    - " + std::to_string(of.frame_id) + "/" + std::to_string(i) + ": " +
+  for (size_t i = 0; i < seg.entries.size(); ++i) {
+    auto why = seg.entries[i]->frame.guards.check_all(locals, globals);
+    if (!why) return run_entry(of, code, *seg.entries[i], locals, globals);
+    failures.push_back("    - " + std::to_string(seg.frame_id) + "/" + std::to_string(i) + ": " +
                        *why);
   }
-  if (of.frame_id < 0) of.frame_id = g_next_frame_id++;
+  if (seg.frame_id < 0) seg.frame_id = g_next_frame_id++;
   if (!failures.empty()) {
-    std::string text = "Recompiling function " + fn->name + " in " + where(*fn) +
+    std::string text = "Recompiling function " + seg.name + " in " +
+                       std::filesystem::path(fn->file->path()).filename().string() + ":" +
+                       std::to_string(seg.line) +
                        "\n    triggered by the following guard failure(s):\n";
     for (const std::string& f : failures) text += f + "\n";
     common::record_artifact("recompiles", text);
   }
+  CaptureOptions options = code.options;
+  options.first_stmt = seg.first_stmt;
   auto entry = std::make_shared<Entry>();
   try {
-    entry->frame = capture_frame(*fn, locals);
+    entry->frame = capture_frame(*fn, locals, options);
   } catch (const Unsupported& u) {
     if (of.fullgraph) raise_unsupported(u);
-    common::record_artifact("graph_breaks", "Graph break in user code at " + where(*fn) +
-                                                "\nGraph Break Reason: " + u.info().gb_type +
-                                                "\nUser code traceback:\n" + u.user_stack());
-    of.run_eagerly = true;
-    return native::call(of.fn, std::vector<Value>(args.pos, args.pos + args.npos));
+    common::record_artifact("graph_breaks", graph_break_text(*fn, u));
+    // Split at the body statement that broke (PyTorch restarts the analysis
+    // and stops there); code it cannot split runs eagerly as a whole.
+    bool splittable = u.root_stmt >= static_cast<int>(seg.first_stmt) && fn->def &&
+                      fn->scope->num_cells == 0 && code.self.is_null();
+    if (splittable) {
+      options.stop_stmt = static_cast<size_t>(u.root_stmt);
+      try {
+        entry->frame = capture_frame(*fn, locals, options);
+      } catch (const Unsupported&) {
+        splittable = false;
+      }
+    }
+    if (!splittable) {
+      seg.run_eagerly = true;
+      return run_segment_eagerly(code, seg, locals);
+    }
+    auto resume = std::make_shared<Segment>();
+    resume->first_stmt = static_cast<size_t>(u.root_stmt) + 1;
+    resume->line = u.root_line;
+    resume->name = "torch_dynamo_resume_in_" + fn->name + "_at_" + std::to_string(u.root_line);
+    entry->resume = resume;
   }
   // Dynamo logs the graph and guards before the backend compiles it.
-  log_compiled(of, entry->frame, of.entries.size());
+  log_compiled(seg, entry->frame, seg.entries.size());
   if (entry->frame.module)
     entry->run = compile_with_backend(of.backend, entry->frame.module, entry->frame.example_inputs);
-  of.entries.push_back(entry);
-  return run_entry(*entry, locals, globals);
+  seg.entries.push_back(entry);
+  return run_entry(of, code, *entry, locals, globals);
+}
+
+Value call_optimized(OptimizedFunction& of, const lang::Args& call_args) {
+  start_run_if_new();
+  FrameCode code = frame_code(of);
+  const lang::Function* fn = code.fn;
+  std::vector<Value> with_self;
+  lang::Args args = call_args;
+  if (!code.self.is_null()) {
+    with_self.push_back(code.self);
+    with_self.insert(with_self.end(), call_args.pos, call_args.pos + call_args.npos);
+    args = lang::Args{with_self.data(), with_self.size(), call_args.kw, call_args.nkw};
+  }
+  if (of.generation != g_generation || !of.root) {
+    of.generation = g_generation;
+    of.root = std::make_shared<Segment>();
+    of.root->name = fn->name;
+    of.root->line = fn->def ? fn->def->loc.line : 0;
+  }
+  if (of.root->run_eagerly)
+    return native::call(of.fn, std::vector<Value>(call_args.pos, call_args.pos + call_args.npos));
+  return call_segment(of, code, *of.root, bind_frame_locals(*fn, args));
 }
 
 lang::Type* optimized_function_type() {
@@ -161,11 +313,12 @@ lang::Type* optimized_function_type() {
   return t;
 }
 
-Value make_optimized(Value fn, Value backend, bool fullgraph) {
+Value make_optimized(Value fn, Value backend, bool fullgraph, bool dynamic) {
   auto of = std::make_shared<OptimizedFunction>();
   of->fn = std::move(fn);
   of->backend = std::move(backend);
   of->fullgraph = fullgraph;
+  of->dynamic = dynamic;
   of->generation = g_generation;
   Value out = native::make_native(optimized_function_type(), of);
   // functools.wraps: the wrapper answers to the function's name.
@@ -209,21 +362,18 @@ Value torch_compile(const lang::Args& args) {
   if (!native::is_str(backend) && !native::is_callable(backend))
     native::raise_error(lang::types::TypeError,
                         "torch.compile: backend must be a str or a callable");
-  if (!p[2].is_none() && lang::truthy(p[2]))
-    native::raise_error(lang::types::NotImplementedError,
-                        "torch.compile(dynamic=True) needs symbolic shapes, which bwhop's dynamo "
-                        "does not have yet");
+  bool dynamic = !p[2].is_none() && lang::truthy(p[2]);
   if (lang::truthy(p[6]))
     return p[0].is_none()
                ? lang::new_builtin(
                      "compile", [](const lang::Args& a) { return a.npos ? a[0] : native::none(); })
                : p[0];
   if (p[0].is_none())
-    return lang::new_builtin("compile", [backend, fullgraph](const lang::Args& a) {
+    return lang::new_builtin("compile", [backend, fullgraph, dynamic](const lang::Args& a) {
       auto q = native::bind_args(a, "compile", {{"model"}});
-      return make_optimized(q[0], backend, fullgraph);
+      return make_optimized(q[0], backend, fullgraph, dynamic);
     });
-  return make_optimized(p[0], backend, fullgraph);
+  return make_optimized(p[0], backend, fullgraph, dynamic);
 }
 
 } // namespace bwhop::dynamo

@@ -1,11 +1,13 @@
 #include "core/dynamo/graph_exec.h"
 
 #include <stdexcept>
+#include <unordered_map>
 
 #include "core/fx/node.h"
 #include "core/lang/runtime.h"
 #include "core/torch/python_arg_parser.h"
 #include "core/torch/tensor_object.h"
+#include "core/torch/value_types.h"
 
 namespace bwhop::dynamo {
 
@@ -45,6 +47,16 @@ class ScriptCallable : public tracing::CallableTarget {
 public:
   ScriptCallable(Value fn, std::string method) : fn_(std::move(fn)), method_(std::move(method)) {}
 
+  Value call_values(std::vector<Value> pos, std::vector<std::pair<std::string, Value>> kw) const {
+    Value fn = fn_;
+    if (!method_.empty()) {
+      if (pos.empty()) throw std::runtime_error("method call without self: " + method_);
+      fn = native::get_attr(pos.front(), method_);
+      pos.erase(pos.begin());
+    }
+    return native::call(fn, std::move(pos), std::move(kw));
+  }
+
   IValue call(const std::vector<IValue>& args, const tracing::CallKwargs& kwargs) const override {
     std::vector<Value> pos;
     for (const IValue& a : args) pos.push_back(to_value(a));
@@ -64,7 +76,64 @@ private:
   std::string method_;
 };
 
+Value argument_value(const fx::Argument& a, const std::unordered_map<const fx::Node*, Value>& env) {
+  const auto& v = a.value();
+  if (std::holds_alternative<fx::NoneArg>(v)) return Value::none();
+  if (const bool* b = std::get_if<bool>(&v)) return Value::boolean(*b);
+  if (const int64_t* i = std::get_if<int64_t>(&v)) return Value::integer(*i);
+  if (const double* d = std::get_if<double>(&v)) return native::make_float(*d);
+  if (const std::string* s = std::get_if<std::string>(&v)) return native::make_str(*s);
+  if (const auto* t = std::get_if<tensor::ScalarType>(&v)) return torchmod::dtype_object(*t);
+  if (const auto* d = std::get_if<fx::Device>(&v))
+    return torchmod::device_object(torchmod::parse_device(native::make_str(
+        std::string(d->type()) + (d->index() >= 0 ? ":" + std::to_string(d->index()) : ""))));
+  if (const auto* n = std::get_if<fx::Node*>(&v)) return env.at(*n);
+  std::vector<Value> items;
+  if (const auto* l = std::get_if<fx::ArgList>(&v)) {
+    for (const fx::Argument& item : l->items) items.push_back(argument_value(item, env));
+    return native::make_list(std::move(items));
+  }
+  if (const auto* t = std::get_if<fx::ArgTuple>(&v)) {
+    for (const fx::Argument& item : t->items) items.push_back(argument_value(item, env));
+    return native::make_tuple(std::move(items));
+  }
+  throw std::runtime_error("run_script_graph: unsupported argument kind");
+}
+
 } // namespace
+
+std::vector<Value> run_script_graph(const fx::Graph& graph, const std::vector<Value>& inputs) {
+  std::unordered_map<const fx::Node*, Value> env;
+  size_t next_input = 0;
+  for (const fx::Node* n : graph.nodes()) {
+    switch (n->op()) {
+    case fx::OpKind::Placeholder:
+      if (next_input >= inputs.size()) throw std::runtime_error("graph called with too few inputs");
+      env[n] = inputs[next_input++];
+      break;
+    case fx::OpKind::CallFunction:
+    case fx::OpKind::CallMethod: {
+      const auto* callable = dynamic_cast<const ScriptCallable*>(tracing::find_callable(*n));
+      if (callable == nullptr)
+        throw std::runtime_error("run_script_graph: node " + std::string(n->name()) +
+                                 " has no script callable");
+      std::vector<Value> pos;
+      for (const fx::Argument& a : n->args()) pos.push_back(argument_value(a, env));
+      std::vector<std::pair<std::string, Value>> kw;
+      for (const fx::Kwarg& k : n->kwargs()) kw.emplace_back(k.key, argument_value(k.value, env));
+      env[n] = callable->call_values(std::move(pos), std::move(kw));
+      break;
+    }
+    case fx::OpKind::Output: {
+      Value out = argument_value(n->args().front(), env);
+      return native::is_tuple(out) ? native::tuple_items(out) : std::vector<Value>{out};
+    }
+    default:
+      throw std::runtime_error("run_script_graph: unsupported node kind");
+    }
+  }
+  return {};
+}
 
 tracing::CallablePtr script_function_callable(Value fn) {
   return std::make_shared<ScriptCallable>(std::move(fn), "");

@@ -26,4 +26,13 @@ tracing::CallablePtr script_method_callable(std::string name);
 IValue to_ivalue(const Value& v);
 Value to_value(const IValue& v);
 
+// Marks nodes that call compiled autograd's allow-in-graph ops: AOT autograd
+// cannot trace through them, so inductor runs such graphs as captured.
+inline constexpr const char* kOpaqueOpMetaKey = "bwhop.opaque_op";
+
+// Runs a captured graph on script values (the eager backend, and backends that
+// fall back to it): each node calls the script callable it was traced from, so
+// graphs may pass lists, SymInt values, devices and objects between nodes.
+std::vector<Value> run_script_graph(const fx::Graph& graph, const std::vector<Value>& inputs);
+
 } // namespace bwhop::dynamo

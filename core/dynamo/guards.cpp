@@ -7,9 +7,11 @@ namespace bwhop::dynamo {
 
 namespace {
 
+// A size or stride list; symbolic (unchecked) entries print None.
 std::string int_list(const tensor::IntList& xs) {
   std::string out = "[";
-  for (size_t i = 0; i < xs.size(); ++i) out += (i ? ", " : "") + std::to_string(xs[i]);
+  for (size_t i = 0; i < xs.size(); ++i)
+    out += (i ? ", " : "") + (xs[i] == kDynamicDim ? std::string("None") : std::to_string(xs[i]));
   return out + "]";
 }
 
@@ -44,6 +46,8 @@ const char* kind_name(Guard::Kind k) {
     return "ID_MATCH";
   case Guard::Kind::TypeMatch:
     return "TYPE_MATCH";
+  case Guard::Kind::ShapeEnv:
+    return "SHAPE_ENV";
   }
   return "";
 }
@@ -85,6 +89,40 @@ Guard type_guard(SourcePtr source, lang::Type* t) {
   return g;
 }
 
+namespace {
+
+// An expression with each symbol spelled as its source, as PyTorch prints guards:
+// one scan of the printed expression, symbols looked up by id.
+std::string expr_in_sources(const tracing::SymLinear& e,
+                            const std::unordered_map<int, const std::string*>& names) {
+  std::string text = e.str(), out;
+  out.reserve(text.size() * 2);
+  for (size_t i = 0; i < text.size();) {
+    bool starts =
+        text[i] == 's' && (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1])));
+    size_t j = i + 1;
+    while (starts && j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+    if (starts && j > i + 1) {
+      auto it = names.find(std::stoi(text.substr(i + 1, j - i - 1)));
+      if (it != names.end()) {
+        out += *it->second;
+        i = j;
+        continue;
+      }
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
+std::unordered_map<int, const std::string*> source_names(const Guard& g) {
+  std::unordered_map<int, const std::string*> names;
+  for (const auto& [id, src] : g.symbol_sources) names.emplace(id, &src->name());
+  return names;
+}
+
+} // namespace
+
 std::string describe(const Guard& g) {
   const std::string& s = g.source->name();
   std::string out = std::string(kind_name(g.kind)) + ": ";
@@ -94,6 +132,13 @@ std::string describe(const Guard& g) {
            std::string(tensor::scalar_type_name(g.dtype)) +
            ", requires_grad=" + bool_str(g.requires_grad) + ", size=" + int_list(g.sizes) +
            ", stride=" + int_list(g.strides) + ")";
+  case Guard::Kind::ShapeEnv: {
+    auto names = source_names(g);
+    std::string rel;
+    for (const auto& [src, e] : g.relations)
+      rel += (rel.empty() ? "" : ", ") + src->name() + " == " + expr_in_sources(e, names);
+    return out + rel;
+  }
   case Guard::Kind::ConstantMatch:
     return out + s + " == " + lang::repr(g.expected);
   case Guard::Kind::IdMatch:
@@ -127,11 +172,11 @@ check(const Guard& g, const std::unordered_map<std::string, Value>& locals, cons
       return "tensor '" + s + "' rank mismatch. expected " + std::to_string(g.sizes.size()) +
              ", actual " + std::to_string(t->sizes().size());
     for (size_t i = 0; i < g.sizes.size(); ++i)
-      if (t->sizes()[i] != g.sizes[i])
+      if (g.sizes[i] != kDynamicDim && t->sizes()[i] != g.sizes[i])
         return "tensor '" + s + "' size mismatch at index " + std::to_string(i) + ". expected " +
                std::to_string(g.sizes[i]) + ", actual " + std::to_string(t->sizes()[i]);
     for (size_t i = 0; i < g.strides.size(); ++i)
-      if (t->strides()[i] != g.strides[i])
+      if (g.strides[i] != kDynamicDim && t->strides()[i] != g.strides[i])
         return "tensor '" + s + "' stride mismatch at index " + std::to_string(i) + ". expected " +
                std::to_string(g.strides[i]) + ", actual " + std::to_string(t->strides()[i]);
     return std::nullopt;
@@ -146,8 +191,33 @@ check(const Guard& g, const std::unordered_map<std::string, Value>& locals, cons
   case Guard::Kind::TypeMatch:
     if (lang::type_of(v) == g.type) return std::nullopt;
     return "___check_type_id(" + s + ", " + g.type->name + ")";
+  case Guard::Kind::ShapeEnv: {
+    std::unordered_map<int, int64_t> values;
+    try {
+      for (const auto& [id, src] : g.symbol_sources) {
+        Value sv = src->read(locals, globals);
+        if (!sv.is_int()) return src->name() + " is not an int";
+        values[id] = sv.as_int();
+      }
+      for (const auto& [src, e] : g.relations) {
+        int64_t expected = e.constant;
+        for (const auto& [id, k] : e.terms) expected += k * values.at(id);
+        Value actual = src->read(locals, globals);
+        if (!actual.is_int() || actual.as_int() != expected)
+          return src->name() + " == " + expr_in_sources(e, source_names(g));
+      }
+    } catch (const lang::PyError&) {
+      return "a size could not be read";
+    }
+    return std::nullopt;
+  }
   }
   return std::nullopt;
+}
+
+Guard* GuardSet::find(Guard::Kind kind, const std::string& source_name) {
+  auto it = seen_.find(std::string(kind_name(kind)) + ":" + source_name);
+  return it == seen_.end() ? nullptr : &guards_[static_cast<size_t>(it->second)];
 }
 
 void GuardSet::add(Guard g) {

@@ -10,19 +10,26 @@
 
 #include "core/dynamo/source.h"
 #include "core/tensor/tensor.h"
+#include "core/tracing/sym_linear.h"
 
 namespace bwhop::dynamo {
 
 struct Guard {
-  enum class Kind : unsigned char { TensorMatch, ConstantMatch, IdMatch, TypeMatch };
+  enum class Kind : unsigned char { TensorMatch, ConstantMatch, IdMatch, TypeMatch, ShapeEnv };
   Kind kind = Kind::ConstantMatch;
   SourcePtr source;
   Value expected;                 // ConstantMatch: the value; IdMatch: the object
   lang::Type* type = nullptr;     // TypeMatch
   tensor::ScalarType dtype{};     // TensorMatch
-  tensor::IntList sizes, strides; // TensorMatch
+  tensor::IntList sizes, strides; // TensorMatch (kDynamicDim: not checked, symbolic)
   bool requires_grad = false;     // TensorMatch
+  // ShapeEnv: each symbol is read from its first source; every other sized
+  // source must equal its expression (duck sizing, equalities the ops proved).
+  std::vector<std::pair<int, SourcePtr>> symbol_sources;
+  std::vector<std::pair<SourcePtr, tracing::SymLinear>> relations;
 };
+
+inline constexpr int64_t kDynamicDim = -1;
 
 // A tensor guard from the value seen while compiling.
 Guard tensor_guard(SourcePtr source, const tensor::Tensor& t);
@@ -48,6 +55,8 @@ public:
   std::optional<std::string> check_all(const std::unordered_map<std::string, Value>& locals,
                                        const Value& globals) const;
   std::string describe_all() const;
+  // Replaces the tensor guard on `source` (dims become symbolic after capture).
+  Guard* find(Guard::Kind kind, const std::string& source_name);
 
 private:
   std::vector<Guard> guards_;

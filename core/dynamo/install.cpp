@@ -1,7 +1,10 @@
 #include "core/dynamo/install.h"
 
+#include "core/compiled_autograd/install.h"
+#include "core/dynamo/backends.h"
 #include "core/dynamo/compile.h"
 #include "core/dynamo/config.h"
+#include "core/lang/interp.h"
 #include "core/lang/modules.h"
 #include "core/lang/native.h"
 
@@ -34,8 +37,58 @@ void build_dynamo_config(const Value& m) {
                           {"assume_static_by_default", native::make_bool(true)}});
 }
 
+// torch._dynamo.mark_dynamic / maybe_mark_dynamic: as PyTorch, the marks are
+// a set of dims stored on the tensor object, read when dynamo wraps it.
+Value mark_dims(const lang::Args& a, const char* name, const char* attr) {
+  auto p = native::bind_args(a, name, {{"t"}, {"index"}});
+  Value dims = native::get_attr_or_null(p[0], attr);
+  if (dims.is_null()) {
+    Value set_type = native::dict_get(Value(lang::interp().builtins), native::make_str("set"));
+    dims = native::call(set_type, {});
+    native::set_attr(p[0], attr, dims);
+  }
+  std::vector<Value> indices =
+      native::is_list(p[1]) ? native::list_items(p[1]) : std::vector<Value>{p[1]};
+  for (const Value& i : indices) native::call(native::get_attr(dims, "add"), {i});
+  return native::none();
+}
+
+// torch._dynamo.utils: the locals-to-steal convention between compiled
+// autograd and dynamo (`gm.meta["locals_to_steal"]`).
+void build_utils(const Value& m) {
+  // counters: PyTorch's per-category event counters (a dict here; bwhop does not count yet).
+  native::module_set(m, "counters", native::make_dict());
+  native::module_def(m, "set_locals_to_steal", [](const lang::Args& a) {
+    auto p = native::bind_args(a, "set_locals_to_steal", {{"gm"}, {"locals_to_steal"}});
+    Value meta = native::get_attr_or_null(p[0], "meta");
+    if (meta.is_null() || !native::is_dict(meta)) {
+      meta = native::make_dict();
+      native::set_attr(p[0], "meta", meta);
+    }
+    native::call(native::get_attr(meta, "__setitem__"),
+                 {native::make_str("locals_to_steal"), p[1]});
+    return native::none();
+  });
+  native::module_def(m, "get_locals_to_steal", [](const lang::Args& a) {
+    auto p = native::bind_args(a, "get_locals_to_steal", {{"gm"}});
+    Value meta = native::get_attr_or_null(p[0], "meta");
+    Value steal = meta.is_null() || !native::is_dict(meta)
+                      ? Value()
+                      : native::dict_get(meta, native::make_str("locals_to_steal"));
+    return steal.is_null() ? native::make_list({}) : steal;
+  });
+}
+
+void build_inductor(const Value& m) {
+  native::module_def(m, "compile", [](const lang::Args& a) {
+    auto p = native::bind_args(a, "compile", {{"gm"}, {"example_inputs"}});
+    return inductor_compile(p[0], p[1]);
+  });
+}
+
 void build_functorch_config(const Value& m) {
-  build_config_module(m, {{"guess_tangent_strides_as_outputs", native::make_bool(false)},
+  // PyTorch's default is `not is_fbcode()`: True outside Meta.
+  build_config_module(m, {{"guess_tangent_strides_as_outputs", native::make_bool(true)},
                           {"activation_memory_budget", native::make_float(1.0)}});
 }
 
@@ -56,6 +109,7 @@ static bool extended(const std::string& name) {
 }
 
 void install() {
+  compiled_autograd::install();
   if (extended("torch") && extended("torch._dynamo")) return;
   auto torch_builder = previous_builder("torch");
   native::register_native_module("torch", [torch_builder](const Value& m) {
@@ -67,13 +121,24 @@ void install() {
     dynamo_builder(m);
     native::module_def(m, "reset", [](const lang::Args&) {
       reset();
+      // torch._dynamo.reset() also drops compiled autograd's cache.
+      Value ca = native::import_module("torch._dynamo.compiled_autograd");
+      native::call(native::get_attr(ca, "reset"), {});
       return native::none();
+    });
+    native::module_def(m, "mark_dynamic", [](const lang::Args& a) {
+      return mark_dims(a, "mark_dynamic", "_dynamo_dynamic_indices");
+    });
+    native::module_def(m, "maybe_mark_dynamic", [](const lang::Args& a) {
+      return mark_dims(a, "maybe_mark_dynamic", "_dynamo_weak_dynamic_indices");
     });
     native::import_module("torch._dynamo.exc");
     native::import_module("torch._dynamo.config");
   });
   native::register_native_module("torch._dynamo.exc", build_exc);
   native::register_native_module("torch._dynamo.config", build_dynamo_config);
+  native::register_native_module("torch._inductor", build_inductor);
+  native::register_native_module("torch._dynamo.utils", build_utils);
   auto& natives = lang::module_registry().natives;
   if (!natives.count("torch._functorch"))
     native::register_native_module("torch._functorch", [](const Value&) {});

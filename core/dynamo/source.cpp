@@ -48,6 +48,14 @@ SourcePtr Source::closure_cell(SourcePtr base, int index) {
   return s;
 }
 
+SourcePtr Source::size(SourcePtr base, int dim) {
+  std::string printed = base->name() + ".size()[" + std::to_string(dim) + "]";
+  auto s = std::shared_ptr<Source>(new Source(Kind::Size, std::move(base), ""));
+  s->index_ = dim;
+  s->name_ = std::move(printed);
+  return s;
+}
+
 std::string sanitize_source_name(const std::string& text) {
   std::string out;
   bool in_run = false;
@@ -101,6 +109,9 @@ Value Source::read(const std::unordered_map<std::string, Value>& locals,
       native::raise_error(lang::types::ValueError, name_ + " is not a closure cell");
     return f->closure[static_cast<size_t>(index_)]->v;
   }
+  case Kind::Size:
+    return native::call(native::get_attr(base_->read(locals, globals), "size"),
+                        {Value::integer(index_)});
   }
   return Value();
 }

@@ -19,13 +19,15 @@ using SourcePtr = std::shared_ptr<const Source>;
 
 class Source {
 public:
-  enum class Kind : unsigned char { Local, Global, Attr, Item, ClosureCell };
+  enum class Kind : unsigned char { Local, Global, Attr, Item, ClosureCell, Size };
 
   static SourcePtr local(std::string name);
   static SourcePtr global(std::string name);
   static SourcePtr attr(SourcePtr base, std::string name);
   static SourcePtr item(SourcePtr base, const Value& key); // int or str key
   static SourcePtr closure_cell(SourcePtr base, int index);
+  // One size of a tensor: `L['x'].size()[0]` (TensorPropertySource SIZE).
+  static SourcePtr size(SourcePtr base, int dim);
 
   Kind kind() const { return kind_; }
   const SourcePtr& base() const { return base_; }

@@ -1,6 +1,14 @@
 #include "core/dynamo/tracer.h"
 
+#include <algorithm>
+
+#include "core/compiled_autograd/ops.h"
+#include "core/dynamo/graph_exec.h"
+#include "core/fx/type_expr.h"
+#include "core/torch/aten_ops_namespace.h"
+
 #include "core/lang/runtime.h"
+#include "core/tensor/dispatcher.h"
 #include "core/torch/tensor_object.h"
 #include "core/tracing/proxy_mode.h"
 
@@ -49,9 +57,10 @@ FrameLocals bind_frame_locals(const lang::Function& fn, const lang::Args& args) 
 
 // ------------------------------------------------------------------ tracer
 
-Tracer::Tracer(const lang::Function& fn, const FrameLocals& locals)
-    : root_fn_(fn), frame_locals_(locals), root_globals_(Value(fn.globals)),
-      graph_(std::make_shared<fx::Graph>()), fake_mode_(std::make_shared<tracing::FakeMode>()) {
+Tracer::Tracer(const lang::Function& fn, const FrameLocals& locals, const CaptureOptions& options)
+    : root_fn_(fn), frame_locals_(locals), options_(options), root_globals_(Value(fn.globals)),
+      graph_(std::make_shared<fx::Graph>()), fake_mode_(std::make_shared<tracing::FakeMode>()),
+      shape_env_(tracing::ShapeEnv::create()), grad_enabled_(tensor::grad_mode_enabled()) {
   Value m = native::import_module("torch._dynamo._trace_wrapped_higher_order_op");
   trace_wrapped_fn_ = native::get_attr_or_null(m, "trace_wrapped");
 }
@@ -72,9 +81,8 @@ void Tracer::unsupported(SymFrame& f, GraphBreakInfo info) {
   throw Unsupported(std::move(info), user_stack(f));
 }
 
-VarPtr Tracer::realize_tensor(const Value& v, SourcePtr source) {
-  const tensor::Tensor& real = *torchmod::as_tensor(v);
-  std::string target = source->input_name();
+fx::Node* Tracer::add_placeholder(const std::string& input_name, const fx::TypeExpr* type) {
+  std::string target = input_name;
   if (input_targets_.count(target)) {
     // SubgraphTracer.create_graph_input: <name>_0, <name>_1, ...
     for (int i = 0;; ++i) {
@@ -91,18 +99,78 @@ VarPtr Tracer::realize_tensor(const Value& v, SourcePtr source) {
     fx::Node* first = graph_->first_node();
     auto at = last_placeholder_ ? graph_->inserting_after(last_placeholder_)
                                 : graph_->inserting_before(first);
-    node = graph_->placeholder(target);
+    node = graph_->placeholder(target, type);
   }
   last_placeholder_ = node;
-  tensor::Tensor fake = fake_mode_->from_tensor(real);
+  return node;
+}
+
+VarPtr Tracer::tensor_var(fx::Node* node, const tensor::Tensor& fake, Value real,
+                          SourcePtr source) {
   node->set_tensor_meta(tracing::tensor_meta_of(fake));
-  auto var = make_var(Var::Kind::Tensor, v, source);
+  auto var = make_var(Var::Kind::Tensor, std::move(real), std::move(source));
   var->node = node;
   var->fake = torchmod::wrap_tensor(fake);
+  return var;
+}
+
+VarPtr Tracer::realize_tensor(const Value& v, SourcePtr source) {
+  const tensor::Tensor& real = *torchmod::as_tensor(v);
+  // New size symbols become graph inputs of their own, before the tensor.
+  size_t known_symbols = shape_env_->symbols().size();
+  std::vector<tracing::SymLinear> dims = input_dims(v, real, source);
+  std::vector<int> symbols = shape_env_->symbols();
+  for (size_t i = known_symbols; i < symbols.size(); ++i) {
+    const std::string& size_source = shape_env_->source_of(symbols[i]);
+    fx::Node* sym = add_placeholder(tracing::symbol_name(symbols[i]));
+    sym->set_sym_meta(shape_env_->fx_expr(tracing::SymLinear::of_symbol(symbols[i])));
+    for (size_t d = 0; d < dims.size(); ++d)
+      if (Source::size(source, static_cast<int>(d))->name() == size_source)
+        inputs_.push_back(Input{sym, Source::size(source, static_cast<int>(d)),
+                                Value::integer(real.size(static_cast<int64_t>(d)))});
+    sym_inputs_.push_back(SymInput{sym, symbols[i]});
+  }
+  fx::Node* node = add_placeholder(source->input_name());
+  auto var = tensor_var(node, fake_mode_->from_tensor(real), v, source);
+  var->dims = std::move(dims);
+  set_tensor_meta(node, *torchmod::as_tensor(var->fake), var->dims);
   var->name_set = true; // graph inputs are never renamed
   guards_.add(tensor_guard(source, real));
-  inputs_.push_back(Input{node, source, real});
+  inputs_.push_back(Input{node, source, v});
   return var;
+}
+
+VarPtr Tracer::realize_stolen_list(const Value& v, SourcePtr source) {
+  // VariableBuilder.wrap_listlike for a local to steal: one graph input for the
+  // whole list, its items unpacked right away (same instruction, same stack).
+  fx::Node* list_node = add_placeholder(source->input_name(), fx::builtin_type("list"));
+  inputs_.push_back(Input{list_node, source, v});
+  guards_.add(type_guard(source, lang::type_of(v)));
+  auto out = make_var(Var::Kind::List, v, source);
+  out->node = list_node;
+  const auto& items = native::list_items(v);
+  Value getitem =
+      lang::new_builtin("getitem", [](const lang::Args& x) { return lang::getitem(x[0], x[1]); });
+  for (size_t i = 0; i < items.size(); ++i) {
+    SourcePtr item_src = Source::item(source, Value::integer(static_cast<int64_t>(i)));
+    const tensor::Tensor* real = torchmod::as_tensor(items[i]);
+    if (real == nullptr) {
+      out->items.push_back(wrap(items[i], item_src));
+      continue;
+    }
+    fx::Node* node = graph_->call_function(fx::operator_target("getitem"),
+                                           {fx::Argument(list_node), fx::Argument(int64_t(i))}, {});
+    if (current_frame_) node->set_stack_trace(user_stack(*current_frame_));
+    tracing::attach_callable(*node, script_function_callable(getitem));
+    auto var = tensor_var(node, fake_mode_->from_tensor(*real), items[i], item_src);
+    var->dims = input_dims(items[i], *real, item_src);
+    set_tensor_meta(node, *torchmod::as_tensor(var->fake), var->dims);
+    guards_.add(tensor_guard(item_src, *real));
+    registration_.emplace(items[i].obj(), registration_.size());
+    by_source_[item_src->name()] = var;
+    out->items.push_back(var);
+  }
+  return out;
 }
 
 VarPtr Tracer::wrap(const Value& v, SourcePtr source) {
@@ -112,7 +180,13 @@ VarPtr Tracer::wrap(const Value& v, SourcePtr source) {
   }
   VarPtr out;
   lang::Type* t = lang::type_of(v);
-  if (torchmod::as_tensor(v)) {
+  if (source && !v.is_null() && v.is_obj() && !registration_.count(v.obj()))
+    registration_.emplace(v.obj(), registration_.size());
+  if (source && source->kind() == Source::Kind::Local && native::is_list(v) &&
+      std::find(options_.locals_to_steal.begin(), options_.locals_to_steal.end(),
+                source->member()) != options_.locals_to_steal.end()) {
+    out = realize_stolen_list(v, source);
+  } else if (torchmod::as_tensor(v)) {
     if (!source)
       throw Unsupported(GraphBreakInfo{"Tensor without a source",
                                        "wrap " + lang::type_name(v),
@@ -122,9 +196,15 @@ VarPtr Tracer::wrap(const Value& v, SourcePtr source) {
                                        ""},
                         "");
     out = realize_tensor(v, source);
+  } else if (v.is_int() && source && options_.dynamic) {
+    out = realize_symint(v, source); // an unspecialized int
   } else if (v.is_none() || v.is_bool() || v.is_int() || v.is_float() || native::is_str(v)) {
     out = make_var(Var::Kind::Constant, v, source);
     if (source) guards_.add(constant_guard(source, v));
+  } else if (torchmod::as_op_overload(v)) {
+    out = make_var(Var::Kind::AtenOp, v, source);
+  } else if (compiled_autograd::op_info(v)) {
+    out = make_var(Var::Kind::GraphOp, v, source);
   } else if (!trace_wrapped_fn_.is_null() && v.is(trace_wrapped_fn_)) {
     out = make_var(Var::Kind::TraceWrapped, v, source);
   } else if (native::as_function(v)) {
@@ -194,7 +274,8 @@ Rebuild Tracer::rebuild_of(SymFrame& f, const VarPtr& v) {
   Rebuild r;
   switch (v->kind) {
   case Var::Kind::Tensor:
-    if (v->node->op() == fx::OpKind::Placeholder) {
+  case Var::Kind::SymInt:
+    if (v->node->op() == fx::OpKind::Placeholder || v->source) {
       r.kind = Rebuild::Kind::FromSource;
       r.source = v->source;
       return r;
@@ -256,8 +337,13 @@ CapturedFrame Tracer::run() {
   const lang::ScopeExtra& sc = *root_fn_.scope;
   f.locals.resize(static_cast<size_t>(sc.num_locals));
   f.pending.resize(static_cast<size_t>(sc.num_locals));
-  for (size_t i = 0; i < sc.param_names.size(); ++i)
-    f.pending[i] = frame_locals_.at(sc.param_names[i]->s);
+  if (options_.first_stmt == 0)
+    for (size_t i = 0; i < sc.param_names.size(); ++i)
+      f.pending[i] = frame_locals_.at(sc.param_names[i]->s);
+  else // a resume: the locals still used after the break
+    for (size_t slot = 0; slot < sc.local_names.size(); ++slot)
+      if (auto it = frame_locals_.find(sc.local_names[slot]->s); it != frame_locals_.end())
+        f.pending[slot] = it->second;
   f.cells.resize(static_cast<size_t>(sc.num_cells + sc.num_frees));
   f.pending_cells.resize(f.cells.size());
   for (int32_t c = 0; c < sc.num_cells; ++c) {
@@ -275,23 +361,51 @@ CapturedFrame Tracer::run() {
   }
 
   VarPtr result = constant_var(Value::none());
+  CapturedFrame out;
   if (root_fn_.lambda) {
     result = eval(f, root_fn_.lambda->body);
-  } else if (exec_block(f, root_fn_.def->body) == Flow::Return) {
-    result = f.retval;
+  } else {
+    lang::Span<lang::Stmt*> body = root_fn_.def->body;
+    for (size_t i = options_.first_stmt; i < body.size; ++i) {
+      if (options_.stop_stmt && i == *options_.stop_stmt) {
+        out.break_stmt = i;
+        break;
+      }
+      root_stmt_ = static_cast<int>(i);
+      root_line_ = body[i]->loc.line;
+      if (exec(f, body[i]) == Flow::Return) {
+        result = f.retval;
+        break;
+      }
+    }
+  }
+  if (out.break_stmt) {
+    // The graph's values the rest of the function reads become its outputs.
+    std::vector<bool> used = locals_used_from(root_fn_, *out.break_stmt);
+    for (size_t slot = 0; slot < f.locals.size(); ++slot) {
+      if (!used[slot]) continue;
+      VarPtr v = f.locals[slot];
+      if (!v && !f.pending[slot].is_null())
+        v = wrap(f.pending[slot], Source::local(sc.local_names[slot]->s));
+      if (v) out.live_locals.emplace_back(sc.local_names[slot]->s, rebuild_of(f, v));
+    }
   }
 
-  CapturedFrame out;
   out.function_name = root_fn_.name;
   out.file = root_fn_.file->path();
   out.line = root_fn_.def ? root_fn_.def->loc.line : 0;
   out.result = rebuild_of(f, result);
   for (const PendingEffect& e : hooks_)
     out.side_effects.push_back(
-        SideEffect{e.kind, rebuild_of(f, e.target), rebuild_of(f, e.value), e.attr});
+        SideEffect{e.kind, rebuild_of(f, e.target), rebuild_of(f, e.value), e.attr, e.key});
+  // Mutations replay per object in the order the objects were first tracked.
+  std::stable_sort(mutations_.begin(), mutations_.end(),
+                   [this](const PendingEffect& a, const PendingEffect& b) {
+                     return registration_index(a.target) < registration_index(b.target);
+                   });
   for (const PendingEffect& e : mutations_)
     out.side_effects.push_back(
-        SideEffect{e.kind, rebuild_of(f, e.target), rebuild_of(f, e.value), e.attr});
+        SideEffect{e.kind, rebuild_of(f, e.target), rebuild_of(f, e.value), e.attr, e.key});
 
   // The graph: outputs as a tuple; unused inputs pruned (their names stay taken).
   bool has_ops = false;
@@ -300,9 +414,14 @@ CapturedFrame Tracer::run() {
     fx::ArgTuple results;
     for (fx::Node* n : outputs_) results.items.emplace_back(n);
     graph_->output(fx::Argument(std::move(results)));
+    // Size-symbol inputs stay while they bind a symbol (remove_unused_graphargs).
+    std::unordered_set<const fx::Node*> binding;
+    for (const SymInput& s : sym_inputs_)
+      if (!shape_env_->is_replaced(s.symbol)) binding.insert(s.node);
     std::vector<fx::Node*> unused;
     for (fx::Node* n : graph_->nodes())
-      if (n->op() == fx::OpKind::Placeholder && n->num_users() == 0) unused.push_back(n);
+      if (n->op() == fx::OpKind::Placeholder && n->num_users() == 0 && !binding.count(n))
+        unused.push_back(n);
     for (fx::Node* n : unused) graph_->erase_node(n);
     for (const Input& in : inputs_) {
       if (in.node->erased()) continue;
@@ -311,13 +430,29 @@ CapturedFrame Tracer::run() {
     }
     out.module = std::make_shared<fx::GraphModule>(graph_, "GraphModule");
   }
+  finalize_shape_guards();
   out.guards = std::move(guards_);
   return out;
 }
 
-CapturedFrame capture_frame(const lang::Function& fn, const FrameLocals& locals) {
-  Tracer tracer(fn, locals);
-  return tracer.run();
+size_t Tracer::registration_index(const VarPtr& v) const {
+  if (v->value.is_null() || !v->value.is_obj()) return registration_.size();
+  auto it = registration_.find(v->value.obj());
+  return it == registration_.end() ? registration_.size() : it->second;
+}
+
+CapturedFrame capture_frame(const lang::Function& fn, const FrameLocals& locals,
+                            const CaptureOptions& options) {
+  // Grad-mode blocks change the mode while tracing; the caller's mode comes back after.
+  tensor::GradModeGuard grad_mode(tensor::grad_mode_enabled());
+  Tracer tracer(fn, locals, options);
+  try {
+    return tracer.run();
+  } catch (Unsupported& u) {
+    u.root_stmt = tracer.root_stmt_;
+    u.root_line = tracer.root_line_;
+    throw;
+  }
 }
 
 // ------------------------------------------------------------------ rebuilding
@@ -384,6 +519,8 @@ std::string Rebuild::describe() const {
 std::string SideEffect::describe() const {
   if (kind == Kind::RegisterHook)
     return target.describe() + ".register_hook(" + value.describe() + ")";
+  if (kind == Kind::SetItem)
+    return target.describe() + "[" + lang::repr(key) + "] = " + value.describe();
   return target.describe() + "." + attr + " = " + value.describe();
 }
 

@@ -4,7 +4,9 @@
 #include "core/dynamo/tracer.h"
 #include "core/lang/runtime.h"
 #include "core/tensor/dispatcher.h"
+#include "core/torch/aten_ops_namespace.h"
 #include "core/torch/tensor_object.h"
+#include "core/torch/value_types.h"
 #include "core/tracing/proxy_mode.h"
 
 namespace bwhop::dynamo {
@@ -14,8 +16,27 @@ using lang::types::NotImplementedError;
 
 namespace {
 
-// operator-module names of binary operators (torch.fx magic methods).
-const char* operator_name(lang::BinOpKind op) {
+std::string inplace_name(const std::string& name) {
+  std::string base = name;
+  if (!base.empty() && base.back() == '_') base.pop_back();
+  return "i" + base;
+}
+
+bool is_torch_module(const Value& m) {
+  auto* mod = static_cast<lang::Module*>(m.obj());
+  return mod->name == "torch" || mod->name.rfind("torch.", 0) == 0;
+}
+
+// Tensor attributes that are plain facts of the (fake) value, not graph work.
+bool is_tensor_fact(const std::string& name) {
+  return name == "shape" || name == "dtype" || name == "requires_grad" || name == "ndim" ||
+         name == "is_leaf" || name == "device";
+}
+
+} // namespace
+
+// The operator-module names of binary operators (torch.fx magic methods).
+const char* binary_operator_name(lang::BinOpKind op) {
   switch (op) {
   case lang::BinOpKind::Add:
     return "add";
@@ -47,68 +68,55 @@ const char* operator_name(lang::BinOpKind op) {
   return "";
 }
 
-std::string inplace_name(const std::string& name) {
-  std::string base = name;
-  if (!base.empty() && base.back() == '_') base.pop_back();
-  return "i" + base;
-}
-
-bool is_torch_module(const Value& m) {
-  auto* mod = static_cast<lang::Module*>(m.obj());
-  return mod->name == "torch" || mod->name.rfind("torch.", 0) == 0;
-}
-
-// Tensor attributes that are plain facts of the (fake) value, not graph work.
-bool is_tensor_fact(const std::string& name) {
-  return name == "shape" || name == "dtype" || name == "requires_grad" || name == "ndim" ||
-         name == "is_leaf" || name == "device";
-}
-
-} // namespace
-
 // ------------------------------------------------------------------ graph nodes
+
+fx::Argument Tracer::graph_arg(SymFrame& f, const VarPtr& v) {
+  switch (v->kind) {
+  case Var::Kind::Tensor:
+  case Var::Kind::SymInt:
+    return fx::Argument(v->node);
+  case Var::Kind::Constant:
+    if (v->value.is_none()) return fx::Argument(nullptr);
+    if (v->value.is_bool()) return fx::Argument(v->value.as_bool());
+    if (v->value.is_int()) return fx::Argument(v->value.as_int());
+    if (v->value.is_float()) return fx::Argument(v->value.as_float());
+    return fx::Argument(native::as_str(v->value));
+  case Var::Kind::Tuple:
+  case Var::Kind::List: {
+    std::vector<fx::Argument> items;
+    for (const VarPtr& item : v->items) items.push_back(graph_arg(f, item));
+    if (v->kind == Var::Kind::Tuple) return fx::Argument(fx::ArgTuple{std::move(items)});
+    return fx::Argument(fx::ArgList{std::move(items)});
+  }
+  default:
+    if (v->kind == Var::Kind::Object && torchmod::is_device(v->value))
+      return fx::Argument(fx::Device(torchmod::parse_device(v->value).str()));
+    unsupported(f, GraphBreakInfo{"Unsupported graph argument",
+                                  tracker_class_name(*v),
+                                  "A value of type " + python_type_name(*v) +
+                                      " cannot be passed to an operation in the graph.",
+                                  {},
+                                  ""});
+  }
+}
+
+Value Tracer::fake_arg(const VarPtr& v) {
+  if (v->is_tensor()) return v->fake;
+  if (v->kind == Var::Kind::Tuple || v->kind == Var::Kind::List) {
+    std::vector<Value> items;
+    for (const VarPtr& item : v->items) items.push_back(fake_arg(item));
+    return v->kind == Var::Kind::Tuple ? native::make_tuple(std::move(items))
+                                       : native::make_list(std::move(items));
+  }
+  return v->value;
+}
 
 VarPtr Tracer::emit_tensor_op(SymFrame& f, fx::OpKind kind, const fx::Target* target,
                               const std::string& method, tracing::CallablePtr callable,
                               const std::vector<VarPtr>& args, const std::vector<KwVar>& kwargs,
                               const Value& real_callable) {
-  // Graph arguments and the fake values the example run receives.
-  std::function<fx::Argument(const VarPtr&)> to_arg = [&](const VarPtr& v) -> fx::Argument {
-    switch (v->kind) {
-    case Var::Kind::Tensor:
-      return fx::Argument(v->node);
-    case Var::Kind::Constant:
-      if (v->value.is_none()) return fx::Argument(nullptr);
-      if (v->value.is_bool()) return fx::Argument(v->value.as_bool());
-      if (v->value.is_int()) return fx::Argument(v->value.as_int());
-      if (v->value.is_float()) return fx::Argument(v->value.as_float());
-      return fx::Argument(native::as_str(v->value));
-    case Var::Kind::Tuple:
-    case Var::Kind::List: {
-      std::vector<fx::Argument> items;
-      for (const VarPtr& item : v->items) items.push_back(to_arg(item));
-      if (v->kind == Var::Kind::Tuple) return fx::Argument(fx::ArgTuple{std::move(items)});
-      return fx::Argument(fx::ArgList{std::move(items)});
-    }
-    default:
-      unsupported(f, GraphBreakInfo{"Unsupported graph argument",
-                                    tracker_class_name(*v),
-                                    "A value of type " + python_type_name(*v) +
-                                        " cannot be passed to an operation in the graph.",
-                                    {},
-                                    ""});
-    }
-  };
-  std::function<Value(const VarPtr&)> to_fake = [&](const VarPtr& v) -> Value {
-    if (v->is_tensor()) return v->fake;
-    if (v->kind == Var::Kind::Tuple || v->kind == Var::Kind::List) {
-      std::vector<Value> items;
-      for (const VarPtr& item : v->items) items.push_back(to_fake(item));
-      return v->kind == Var::Kind::Tuple ? native::make_tuple(std::move(items))
-                                         : native::make_list(std::move(items));
-    }
-    return v->value;
-  };
+  auto to_arg = [&](const VarPtr& v) { return graph_arg(f, v); };
+  auto to_fake = [&](const VarPtr& v) { return fake_arg(v); };
   fx::Args node_args;
   std::vector<Value> fake_args;
   for (const VarPtr& a : args) {
@@ -149,11 +157,12 @@ VarPtr Tracer::emit_tensor_op(SymFrame& f, fx::OpKind kind, const fx::Target* ta
       kind == fx::OpKind::CallMethod
           ? graph_->call_method(method, std::move(node_args), std::move(node_kwargs))
           : graph_->call_function(target, std::move(node_args), std::move(node_kwargs));
-  node->set_tensor_meta(tracing::tensor_meta_of(*fake));
+  auto v = make_var(Var::Kind::Tensor);
+  v->dims = infer_dims(args, *fake);
+  set_tensor_meta(node, *fake, v->dims);
   node->set_stack_trace(user_stack(f));
   tracing::attach_callable(*node, callable ? std::move(callable)
                                            : script_function_callable(real_callable));
-  auto v = make_var(Var::Kind::Tensor);
   v->node = node;
   v->fake = example;
   return v;
@@ -161,11 +170,19 @@ VarPtr Tracer::emit_tensor_op(SymFrame& f, fx::OpKind kind, const fx::Target* ta
 
 VarPtr Tracer::binary(SymFrame& f, lang::BinOpKind op, const VarPtr& a, const VarPtr& b,
                       bool inplace) {
+  auto int_like = [](const VarPtr& v) {
+    return v->kind == Var::Kind::SymInt || (v->is_constant() && v->value.is_int());
+  };
+  if ((a->kind == Var::Kind::SymInt || b->kind == Var::Kind::SymInt) && int_like(a) && int_like(b))
+    return sym_binary(f, op, a, b);
   if (a->is_constant() && b->is_constant())
     return constant_var(inplace ? lang::inplace_op(op, a->value, b->value)
                                 : lang::binary_op(op, a->value, b->value));
-  if ((a->is_tensor() || a->is_constant()) && (b->is_tensor() || b->is_constant())) {
-    std::string name = operator_name(op);
+  auto operand = [](const VarPtr& v) {
+    return v->is_tensor() || v->is_constant() || v->kind == Var::Kind::SymInt;
+  };
+  if (operand(a) && operand(b)) {
+    std::string name = binary_operator_name(op);
     if (inplace && a->is_tensor()) name = inplace_name(name);
     // The operator itself, as the graph will call it on real tensors.
     Value fn = lang::new_builtin(name, [op, inplace](const lang::Args& x) {
@@ -198,6 +215,18 @@ VarPtr Tracer::get_attr(SymFrame& f, const VarPtr& obj, const std::string& name)
   switch (obj->kind) {
   case Var::Kind::Tensor: {
     if (is_tensor_fact(name)) return constant_var(native::get_attr(obj->fake, name));
+    if (name == "grad") {
+      // An input's .grad: the value stored while tracing, else the real one.
+      if (!obj->source)
+        unsupported(f, GraphBreakInfo{"Unsupported attribute access",
+                                      tracker_class_name(*obj) + " grad",
+                                      "bwhop's dynamo reads .grad only of graph inputs.",
+                                      {},
+                                      ""});
+      auto it = mutation_index_.find({obj->value.obj(), name});
+      if (it != mutation_index_.end()) return mutations_[it->second].value;
+      return wrap(native::get_attr(obj->value, name), src);
+    }
     auto m = make_var(Var::Kind::TensorMethod);
     m->self = obj;
     m->attr = name;
@@ -245,6 +274,17 @@ VarPtr Tracer::get_attr(SymFrame& f, const VarPtr& obj, const std::string& name)
   case Var::Kind::Class:
   case Var::Kind::Function:
     return wrap(native::get_attr(obj->value, name), src);
+  case Var::Kind::Dict:
+  case Var::Kind::List:
+  case Var::Kind::Tuple:
+    if (name == "get" || name == "keys" || name == "values" || name == "items" || name == "index" ||
+        name == "count") {
+      auto m = make_var(Var::Kind::ContainerMethod);
+      m->self = obj;
+      m->attr = name;
+      return m;
+    }
+    break;
   default:
     break;
   }
@@ -258,7 +298,8 @@ VarPtr Tracer::get_attr(SymFrame& f, const VarPtr& obj, const std::string& name)
 
 void Tracer::set_attr(SymFrame& f, const VarPtr& obj, const std::string& name,
                       const VarPtr& value) {
-  if (obj->kind == Var::Kind::Object && obj->source) {
+  bool tracked = obj->kind == Var::Kind::Object || (obj->is_tensor() && name == "grad");
+  if (tracked && obj->source) {
     // A mutation of an object that existed before the call: replayed after the graph.
     auto key = std::make_pair(static_cast<const lang::Object*>(obj->value.obj()), name);
     auto it = mutation_index_.find(key);
@@ -266,7 +307,7 @@ void Tracer::set_attr(SymFrame& f, const VarPtr& obj, const std::string& name,
       mutations_[it->second].value = value;
     } else {
       mutation_index_[key] = mutations_.size();
-      mutations_.push_back(PendingEffect{SideEffect::Kind::SetAttr, obj, value, name});
+      mutations_.push_back(PendingEffect{SideEffect::Kind::SetAttr, obj, value, name, Value()});
     }
     return;
   }
@@ -277,6 +318,53 @@ void Tracer::set_attr(SymFrame& f, const VarPtr& obj, const std::string& name,
                                     " that has no source.",
                                 {},
                                 ""});
+}
+
+void Tracer::set_item(SymFrame& f, const VarPtr& container, const VarPtr& key,
+                      const VarPtr& value) {
+  if (!key->is_constant())
+    unsupported(f, GraphBreakInfo{"Unsupported item store",
+                                  tracker_class_name(*key),
+                                  "bwhop's dynamo stores items only at constant keys.",
+                                  {},
+                                  ""});
+  Value k = key->value;
+  if (container->kind == Var::Kind::List && k.is_int()) {
+    int64_t i = k.as_int();
+    int64_t n = static_cast<int64_t>(container->items.size());
+    if (i < 0) i += n;
+    if (i < 0 || i >= n)
+      native::raise_error(lang::types::IndexError, "list assignment index out of range");
+    container->items[static_cast<size_t>(i)] = value;
+    k = Value::integer(i);
+  } else if (container->kind == Var::Kind::Dict && native::is_str(k)) {
+    const std::string& name = native::as_str(k);
+    size_t i = 0;
+    while (i < container->keys.size() && container->keys[i] != name) ++i;
+    if (i == container->keys.size()) {
+      container->keys.push_back(name);
+      container->kw_items.push_back(value);
+    } else {
+      container->kw_items[i] = value;
+    }
+  } else {
+    unsupported(f, GraphBreakInfo{"Unsupported item store",
+                                  tracker_class_name(*container) + " " + lang::repr(k),
+                                  "bwhop's dynamo stores items of lists (int index) and dicts "
+                                  "(str key) only.",
+                                  {},
+                                  ""});
+  }
+  if (!container->source) return; // made in this frame: the tracker is the truth
+  auto mkey = std::make_pair(static_cast<const lang::Object*>(container->value.obj()),
+                             "[" + lang::repr(k) + "]");
+  auto it = mutation_index_.find(mkey);
+  if (it != mutation_index_.end()) {
+    mutations_[it->second].value = value;
+  } else {
+    mutation_index_[mkey] = mutations_.size();
+    mutations_.push_back(PendingEffect{SideEffect::Kind::SetItem, container, value, "", k});
+  }
 }
 
 // ------------------------------------------------------------------ calls
@@ -318,13 +406,6 @@ VarPtr Tracer::inline_function(SymFrame& f, const VarPtr& fn, const std::vector<
   const lang::ScopeExtra& sc =
       *static_cast<const lang::ScopeExtra*>(def ? def->scope.extra : lambda->scope.extra);
   std::string name = nested ? fn->attr : real->name;
-  if (sc.vararg_slot >= 0 || sc.kwarg_slot >= 0)
-    unsupported(
-        f, GraphBreakInfo{"Unsupported function call",
-                          name,
-                          "bwhop's dynamo does not inline functions with *args or **kwargs yet.",
-                          {},
-                          ""});
   if (++depth_ > 200) native::raise_error(lang::types::RecursionError, "inlining too deep");
   SymFrame callee;
   callee.fn = nested ? fn->home : real;
@@ -336,19 +417,32 @@ VarPtr Tracer::inline_function(SymFrame& f, const VarPtr& fn, const std::vector<
   callee.line = def ? def->loc.line : lambda->loc.line;
   callee.locals.resize(static_cast<size_t>(sc.num_locals));
   size_t npos = static_cast<size_t>(sc.nposargs);
-  if (args.size() > npos)
+  if (args.size() > npos && sc.vararg_slot < 0)
     native::raise_error(lang::types::TypeError, name + "() takes " + std::to_string(npos) +
                                                     " positional arguments but " +
                                                     std::to_string(args.size()) + " were given");
-  for (size_t i = 0; i < args.size(); ++i) callee.locals[i] = args[i];
+  for (size_t i = 0; i < std::min(args.size(), npos); ++i) callee.locals[i] = args[i];
+  if (sc.vararg_slot >= 0) {
+    // *args: the surplus positional arguments as a tuple made in this frame.
+    auto rest = make_var(Var::Kind::Tuple);
+    if (args.size() > npos) rest->items.assign(args.begin() + static_cast<long>(npos), args.end());
+    callee.locals[static_cast<size_t>(sc.vararg_slot)] = rest;
+  }
+  auto extra_kwargs = make_var(Var::Kind::Dict);
   for (const KwVar& k : kwargs) {
     size_t i = 0;
     while (i < sc.param_names.size() && sc.param_names[i]->s != k.name) ++i;
+    if (i == sc.param_names.size() && sc.kwarg_slot >= 0) {
+      extra_kwargs->keys.push_back(k.name);
+      extra_kwargs->kw_items.push_back(k.value);
+      continue;
+    }
     if (i == sc.param_names.size() || callee.locals[i])
       native::raise_error(lang::types::TypeError,
                           name + "() got an unexpected keyword argument '" + k.name + "'");
     callee.locals[i] = k.value;
   }
+  if (sc.kwarg_slot >= 0) callee.locals[static_cast<size_t>(sc.kwarg_slot)] = extra_kwargs;
   size_t ndefaults = nested ? fn->defaults.size() : real->defaults.size();
   size_t first_default = npos - ndefaults;
   for (size_t i = 0; i < sc.param_names.size(); ++i) {
@@ -393,6 +487,7 @@ VarPtr Tracer::inline_function(SymFrame& f, const VarPtr& fn, const std::vector<
     result = callee.retval;
   }
   --depth_;
+  current_frame_ = &f;
   return result;
 }
 
@@ -408,9 +503,15 @@ VarPtr Tracer::call_builtin(SymFrame& f, const VarPtr& fn, const std::vector<Var
       return constant_var(Value::integer(static_cast<int64_t>(a->kw_items.size())));
     if (a->is_constant()) return constant_var(native::call(fn->value, {a->value}));
   }
-  if (name == "isinstance" && args.size() == 2 && args[1]->kind == Var::Kind::Class &&
-      !args[0]->value.is_null() && !args[0]->is_tensor())
-    return constant_var(native::call(fn->value, {args[0]->value, args[1]->value}));
+  if (name == "isinstance" && args.size() == 2 && args[1]->kind == Var::Kind::Class) {
+    // A tensor's type is known from its example value.
+    if (args[0]->is_tensor())
+      return constant_var(native::call(fn->value, {args[0]->fake, args[1]->value}));
+    if (args[0]->kind == Var::Kind::SymInt)
+      return constant_var(native::call(fn->value, {Value::integer(0), args[1]->value}));
+    if (!args[0]->value.is_null())
+      return constant_var(native::call(fn->value, {args[0]->value, args[1]->value}));
+  }
   // BuiltinVariable.call_unimplemented: the rule-derived "Failed to trace builtin operator".
   std::string classes = "[", types = "[";
   for (size_t i = 0; i < args.size(); ++i) {
@@ -432,6 +533,51 @@ VarPtr Tracer::call_builtin(SymFrame& f, const VarPtr& fn, const std::vector<Var
                 "Please report an issue to PyTorch."};
   info.registry_id = "GB0059";
   unsupported(f, std::move(info));
+}
+
+VarPtr Tracer::call_container_method(SymFrame& f, const VarPtr& m, const std::vector<VarPtr>& args,
+                                     const std::vector<KwVar>& kwargs) {
+  const Var& self = *m->self;
+  const std::string& name = m->attr;
+  auto constant_key = [&](const VarPtr& k) -> const std::string& {
+    if (!k->is_constant() || !native::is_str(k->value))
+      unsupported(f, GraphBreakInfo{"Unsupported dict key",
+                                    tracker_class_name(*k),
+                                    "bwhop's dynamo only tracks dicts with str keys.",
+                                    {},
+                                    ""});
+    return native::as_str(k->value);
+  };
+  if (self.kind == Var::Kind::Dict && kwargs.empty()) {
+    if (name == "get" && (args.size() == 1 || args.size() == 2)) {
+      const std::string& key = constant_key(args[0]);
+      for (size_t i = 0; i < self.keys.size(); ++i)
+        if (self.keys[i] == key) return self.kw_items[i];
+      return args.size() == 2 ? args[1] : constant_var(Value::none());
+    }
+    if (args.empty() && (name == "keys" || name == "values" || name == "items")) {
+      auto out = make_var(Var::Kind::List);
+      for (size_t i = 0; i < self.keys.size(); ++i) {
+        VarPtr key = constant_var(native::make_str(self.keys[i]));
+        if (name == "keys") {
+          out->items.push_back(key);
+        } else if (name == "values") {
+          out->items.push_back(self.kw_items[i]);
+        } else {
+          auto pair = make_var(Var::Kind::Tuple);
+          pair->items = {key, self.kw_items[i]};
+          out->items.push_back(pair);
+        }
+      }
+      return out;
+    }
+  }
+  unsupported(f, GraphBreakInfo{"Unsupported method call",
+                                tracker_class_name(self) + " " + name,
+                                "bwhop's dynamo does not trace `" + python_type_name(self) + "." +
+                                    name + "` with these arguments.",
+                                {},
+                                ""});
 }
 
 VarPtr Tracer::call(SymFrame& f, const VarPtr& fn, std::vector<VarPtr> args,
@@ -489,16 +635,56 @@ VarPtr Tracer::call(SymFrame& f, const VarPtr& fn, std::vector<VarPtr> args,
                                    ""});
       if (args.size() != 1 || !kwargs.empty())
         native::raise_error(lang::types::TypeError, "register_hook() takes exactly one argument");
-      hooks_.push_back(PendingEffect{SideEffect::Kind::RegisterHook, self, args[0], ""});
+      hooks_.push_back(PendingEffect{SideEffect::Kind::RegisterHook, self, args[0], "", Value()});
       return constant_var(Value::none());
     }
+    if (fn->attr == "size" && kwargs.empty()) return tensor_size(f, self, args);
+    if (fn->attr == "item" || fn->attr == "tolist" || fn->attr == "numpy")
+      // Their result is data, not a tensor: the graph has to end before them.
+      unsupported(f, GraphBreakInfo{"Unsupported Tensor." + fn->attr + "() call",
+                                    "call_method TensorVariable " + fn->attr + " () {}",
+                                    "Dynamo does not support tracing `Tensor." + fn->attr +
+                                        "()`: its result depends on the tensor's data.",
+                                    {"Move the call out of the compiled region."},
+                                    ""});
     args.insert(args.begin(), self);
     return emit_tensor_op(f, fx::OpKind::CallMethod, nullptr, fn->attr,
                           script_method_callable(fn->attr), args, kwargs, Value());
   }
   case Var::Kind::Builtin:
     return call_builtin(f, fn, args, kwargs);
+  case Var::Kind::GraphOp:
+    return call_graph_op(f, fn, args, kwargs);
+  case Var::Kind::AtenOp: {
+    const tensor::OpDef& op = *torchmod::as_op_overload(fn->value);
+    size_t dot = op.qualified.find('.');
+    std::string overload = dot == std::string::npos ? "default" : op.qualified.substr(dot + 1);
+    return emit_tensor_op(f, fx::OpKind::CallFunction, fx::aten_target("aten", op.name(), overload),
+                          "", script_function_callable(fn->value), args, kwargs, fn->value);
+  }
+  case Var::Kind::ContainerMethod:
+    return call_container_method(f, fn, args, kwargs);
   case Var::Kind::Class:
+    if (fn->value.is(Value(torchmod::device_type()))) {
+      // torch.device(...) of constants is a constant (generated code spells devices so).
+      std::vector<Value> pos;
+      std::vector<std::pair<std::string, Value>> kw;
+      bool constant = true;
+      for (const VarPtr& a : args) constant = constant && a->is_constant();
+      for (const KwVar& k : kwargs) constant = constant && k.value->is_constant();
+      if (constant) {
+        for (const VarPtr& a : args) pos.push_back(a->value);
+        for (const KwVar& k : kwargs) kw.emplace_back(k.name, k.value->value);
+        return make_var(Var::Kind::Object, native::call(fn->value, std::move(pos), std::move(kw)));
+      }
+    }
+    if (args.empty() && kwargs.empty()) {
+      // torch.no_grad() / enable_grad(): the object only matters to `with`.
+      Value torch = native::import_module("torch");
+      if (fn->value.is(native::get_attr(torch, "no_grad")) ||
+          fn->value.is(native::get_attr(torch, "enable_grad")))
+        return make_var(Var::Kind::Object, native::call(fn->value, {}));
+    }
     if (fn->value.is(Value(lang::types::partial))) {
       if (args.empty()) native::raise_error(lang::types::TypeError, "partial() needs a function");
       auto p = make_var(Var::Kind::Partial);

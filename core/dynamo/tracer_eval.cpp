@@ -1,9 +1,12 @@
 // Statements and expressions of the symbolic evaluator.
 #include "core/dynamo/tracer.h"
 
+#include "core/dynamo/graph_exec.h"
 #include "core/lang/eval.h"
 #include "core/lang/interp.h"
 #include "core/lang/runtime.h"
+#include "core/tensor/dispatcher.h"
+#include "core/tracing/callable_target.h"
 
 namespace bwhop::dynamo {
 
@@ -32,6 +35,7 @@ Tracer::Flow Tracer::exec_block(SymFrame& f, Span<Stmt*> body) {
 
 Tracer::Flow Tracer::exec(SymFrame& f, const Stmt* s) {
   f.line = s->loc.line;
+  current_frame_ = &f;
   switch (s->kind) {
   case StmtKind::ExprStmt:
     eval(f, s->as<ExprStmt>()->value);
@@ -85,6 +89,8 @@ Tracer::Flow Tracer::exec(SymFrame& f, const Stmt* s) {
     assign_name(f, def->name, fn);
     return Flow::Normal;
   }
+  case StmtKind::With:
+    return exec_with(f, s->as<With>());
   case StmtKind::Break:
     return Flow::Break;
   case StmtKind::Continue:
@@ -94,10 +100,77 @@ Tracer::Flow Tracer::exec(SymFrame& f, const Stmt* s) {
   }
 }
 
+std::optional<bool> Tracer::grad_mode_of(const VarPtr& ctx) const {
+  if (ctx->kind != Var::Kind::Object || ctx->value.is_null()) return std::nullopt;
+  Value torch = native::import_module("torch");
+  Value type(lang::type_of(ctx->value));
+  if (type.is(native::get_attr(torch, "no_grad"))) return false;
+  if (type.is(native::get_attr(torch, "enable_grad"))) return true;
+  return std::nullopt;
+}
+
+void Tracer::set_grad_enabled(SymFrame& f, bool enabled) {
+  if (enabled == grad_enabled_) return;
+  grad_enabled_ = enabled;
+  const fx::Target* target = fx::global_function_target("torch._C", "_set_grad_enabled");
+  target->set_side_effectful(true); // as in FX's _side_effectful_functions
+  fx::Node* node = graph_->call_function(target, {fx::Argument(enabled)}, {});
+  node->set_stack_trace(user_stack(f));
+  Value fn = lang::new_builtin("_set_grad_enabled", [](const lang::Args& a) {
+    tensor::set_grad_mode(lang::truthy(a[0]));
+    return Value::none();
+  });
+  tracing::attach_callable(*node, script_function_callable(fn));
+  tensor::set_grad_mode(enabled);
+}
+
+Tracer::Flow Tracer::exec_with(SymFrame& f, const With* w) {
+  // Grad-mode blocks become _set_grad_enabled nodes (only when the mode
+  // changes); a user-defined context manager is inlined: __enter__, the body,
+  // __exit__.
+  if (w->items.size == 1) {
+    VarPtr ctx = eval(f, w->items[0].context_expr);
+    if (auto mode = grad_mode_of(ctx)) {
+      bool before = grad_enabled_;
+      set_grad_enabled(f, *mode);
+      Flow flow = exec_block(f, w->body);
+      set_grad_enabled(f, before);
+      return flow;
+    }
+    return exec_with_managers(f, w, ctx);
+  }
+  return exec_with_managers(f, w, nullptr);
+}
+
+Tracer::Flow Tracer::exec_with_managers(SymFrame& f, const With* w, VarPtr first) {
+  std::vector<VarPtr> managers;
+  for (const WithItem& item : w->items) {
+    VarPtr ctx = first ? first : eval(f, item.context_expr);
+    first = nullptr;
+    if (ctx->kind != Var::Kind::Object)
+      unsupported(f, GraphBreakInfo{"Unsupported context manager",
+                                    tracker_class_name(*ctx),
+                                    "bwhop's dynamo inlines `with` only for objects of user "
+                                    "classes with __enter__ and __exit__.",
+                                    {"Move the with statement out of the compiled function."},
+                                    ""});
+    VarPtr entered = call(f, get_attr(f, ctx, "__enter__"), {}, {});
+    if (item.optional_vars) assign(f, item.optional_vars, entered);
+    managers.push_back(ctx);
+  }
+  Flow flow = exec_block(f, w->body);
+  VarPtr none = constant_var(Value::none());
+  for (auto it = managers.rbegin(); it != managers.rend(); ++it)
+    call(f, get_attr(f, *it, "__exit__"), {none, none, none}, {});
+  return flow;
+}
+
 bool Tracer::truth(SymFrame& f, const VarPtr& v) {
   switch (v->kind) {
   case Var::Kind::Constant:
     return lang::truthy(v->value);
+  case Var::Kind::SymInt:
+    return lang::truthy(specialize(v)->value);
   case Var::Kind::Tensor:
     unsupported(
         f, GraphBreakInfo{"Data-dependent branching",
@@ -184,6 +257,12 @@ void Tracer::assign(SymFrame& f, const Expr* target, const VarPtr& value) {
     set_attr(f, eval(f, a->value), a->attr.str(), value);
     return;
   }
+  case ExprKind::Subscript: {
+    const auto* s = target->as<Subscript>();
+    VarPtr container = eval(f, s->value);
+    set_item(f, container, eval(f, s->slice), value);
+    return;
+  }
   case ExprKind::Tuple:
   case ExprKind::List: {
     Span<Expr*> elts = target->is<Tuple>() ? target->as<Tuple>()->elts : target->as<List>()->elts;
@@ -244,6 +323,11 @@ VarPtr Tracer::eval(SymFrame& f, const Expr* e) {
     for (size_t i = 0; i < c->ops.size; ++i) {
       VarPtr right = eval(f, c->comparators[i]);
       bool identity = c->ops[i] == CmpOpKind::Is || c->ops[i] == CmpOpKind::IsNot;
+      if (!identity) {
+        // A comparison needs concrete ints: guard the symbols to their values.
+        left = specialize(left);
+        right = specialize(right);
+      }
       if (left->is_constant() && right->is_constant()) {
         result = constant_var(lang::compare(c->ops[i], left->value, right->value));
       } else if (identity && !left->is_tensor() && !right->is_tensor() && !left->value.is_null() &&
@@ -311,13 +395,26 @@ VarPtr Tracer::eval(SymFrame& f, const Expr* e) {
     VarPtr fn = eval(f, c->func);
     std::vector<VarPtr> args;
     for (const Expr* a : c->args) {
-      if (a->is<Starred>()) unsupported(f, unsupported_syntax("starred arguments"));
-      args.push_back(eval(f, a));
+      if (!a->is<Starred>()) {
+        args.push_back(eval(f, a));
+        continue;
+      }
+      VarPtr seq = eval(f, a->as<Starred>()->value);
+      if (seq->kind != Var::Kind::Tuple && seq->kind != Var::Kind::List)
+        unsupported(f, unsupported_syntax("*-unpacking a " + python_type_name(*seq)));
+      args.insert(args.end(), seq->items.begin(), seq->items.end());
     }
     std::vector<KwVar> kwargs;
     for (const Keyword& k : c->keywords) {
-      if (k.arg.empty()) unsupported(f, unsupported_syntax("** arguments"));
-      kwargs.push_back(KwVar{k.arg.str(), eval(f, k.value)});
+      if (!k.arg.empty()) {
+        kwargs.push_back(KwVar{k.arg.str(), eval(f, k.value)});
+        continue;
+      }
+      VarPtr d = eval(f, k.value);
+      if (d->kind != Var::Kind::Dict)
+        unsupported(f, unsupported_syntax("**-unpacking a " + python_type_name(*d)));
+      for (size_t i = 0; i < d->keys.size(); ++i)
+        kwargs.push_back(KwVar{d->keys[i], d->kw_items[i]});
     }
     return call(f, fn, std::move(args), std::move(kwargs));
   }

@@ -27,6 +27,10 @@ public:
   const GraphBreakInfo& info() const { return info_; }
   // The formatted user frames (`  File "...", line N, in f\n    code\n`), innermost last.
   const std::string& user_stack() const { return user_stack_; }
+  // The statement of the captured function's body that was running (-1: unknown),
+  // and its line: where a split graph ends.
+  int root_stmt = -1;
+  int root_line = 0;
 
 private:
   GraphBreakInfo info_;

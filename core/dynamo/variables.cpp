@@ -66,6 +66,18 @@ std::string tracker_class_name(const Var& v) {
   case Var::Kind::NestedFunction:
     name = "functions.NestedUserFunctionVariable";
     break;
+  case Var::Kind::SymInt:
+    name = "tensor.SymNodeVariable";
+    break;
+  case Var::Kind::GraphOp:
+    name = "torch.TorchInGraphFunctionVariable";
+    break;
+  case Var::Kind::ContainerMethod:
+    name = "misc.GetAttrVariable";
+    break;
+  case Var::Kind::AtenOp:
+    name = "torch.TorchInGraphFunctionVariable";
+    break;
   }
   return std::string("<class 'torch._dynamo.variables.") + name + "'>";
 }
@@ -83,11 +95,14 @@ std::string python_type_name(const Var& v) {
   case Var::Kind::Partial:
     return "partial";
   case Var::Kind::TensorMethod:
+  case Var::Kind::ContainerMethod:
     return "builtin_function_or_method";
   case Var::Kind::Method:
     return "method";
   case Var::Kind::NestedFunction:
     return "function";
+  case Var::Kind::SymInt:
+    return "SymInt";
   default:
     return lang::type_of(v.value)->name;
   }

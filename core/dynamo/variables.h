@@ -11,6 +11,7 @@
 #include "core/dynamo/source.h"
 #include "core/fx/node.h"
 #include "core/lang/function.h"
+#include "core/tracing/sym_linear.h"
 
 namespace bwhop::dynamo {
 
@@ -19,22 +20,26 @@ using VarPtr = std::shared_ptr<Var>;
 
 struct Var {
   enum class Kind : unsigned char {
-    Tensor,         // node + fake example value
-    Constant,       // None, bool, int, float, str
-    Tuple,          // items
-    List,           // items
-    Dict,           // str keys → items (keys)
-    Function,       // a user function (value)
-    Partial,        // functools.partial: func, items (args), keys/items (keywords)
-    Object,         // an instance of a user class (value)
-    Class,          // a class object (value)
-    Module,         // a module (value)
-    TorchFunction,  // a function of the torch module, traced into the graph (value, attr)
-    Builtin,        // a built-in function (value)
-    TensorMethod,   // `tensor.attr` bound to self
-    Method,         // a user function bound to self
-    TraceWrapped,   // torch._dynamo._trace_wrapped_higher_order_op.trace_wrapped
-    NestedFunction, // a def or lambda made while tracing (def/lambda, home, closure, defaults)
+    Tensor,          // node + fake example value
+    Constant,        // None, bool, int, float, str
+    Tuple,           // items
+    List,            // items
+    Dict,            // str keys → items (keys)
+    Function,        // a user function (value)
+    Partial,         // functools.partial: func, items (args), keys/items (keywords)
+    Object,          // an instance of a user class (value)
+    Class,           // a class object (value)
+    Module,          // a module (value)
+    TorchFunction,   // a function of the torch module, traced into the graph (value, attr)
+    Builtin,         // a built-in function (value)
+    TensorMethod,    // `tensor.attr` bound to self
+    Method,          // a user function bound to self
+    TraceWrapped,    // torch._dynamo._trace_wrapped_higher_order_op.trace_wrapped
+    NestedFunction,  // a def or lambda made while tracing (def/lambda, home, closure, defaults)
+    SymInt,          // a symbolic int: node + expression (value: its hint as an int)
+    GraphOp,         // an allow-in-graph callable (compiled autograd's ops), value
+    ContainerMethod, // `d.get`, `d.keys`, ... of a tracked dict/list: self, attr
+    AtenOp,          // torch.ops.aten.<op>.<overload> (value)
   };
 
   Kind kind;
@@ -45,6 +50,10 @@ struct Var {
   fx::Node* node = nullptr;
   Value fake;            // a script tensor without storage
   bool name_set = false; // set_name_hint happened (placeholders: always)
+  // Tensor sizes as expressions when the capture has symbolic shapes (empty: the
+  // example value's sizes are all static); SymInt: the int's expression.
+  std::vector<tracing::SymLinear> dims;
+  tracing::SymLinear sym;
 
   // Containers, partial args, dict values, partial keywords.
   std::vector<VarPtr> items;

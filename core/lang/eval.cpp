@@ -477,6 +477,45 @@ Value call_function(Function* f, const Args& args) {
   }
 }
 
+bool run_body_slice(Function* f, size_t begin, size_t end, std::vector<Value>& locals,
+                    Value& result) {
+  check_interrupt();
+  Interp& in = interp();
+  DepthGuard depth(in);
+  const ScopeExtra* sc = f->scope;
+  if (f->def == nullptr || sc->num_cells != 0)
+    raise(types::NotImplementedError, "resuming a function with cells or a lambda");
+  locals.resize(static_cast<size_t>(sc->num_locals));
+  std::vector<Ref<Cell>> cells(static_cast<size_t>(sc->num_frees));
+  for (int32_t j = 0; j < sc->num_frees; ++j) cells[static_cast<size_t>(j)] = f->closure[j];
+  Value fkeep(f);
+  Env env;
+  env.frame.file = f->file.get();
+  env.frame.func = f->name.c_str();
+  env.frame.function = f;
+  env.frame.locals = locals.data();
+  env.frame.cells = cells.data();
+  env.frame.line = f->def->loc.line;
+  env.globals = f->globals.get();
+  env.frame.globals = env.globals;
+  env.function_qualname = &f->qualname;
+  FramePush push(in, &env.frame);
+  Span<Stmt*> body = f->def->body;
+  end = std::min(end, static_cast<size_t>(body.size));
+  Span<Stmt*> slice{body.data + std::min(begin, end),
+                    static_cast<uint32_t>(end - std::min(begin, end))};
+  try {
+    if (exec_block(env, slice) == Flow::Return) {
+      result = std::move(env.retval);
+      return true;
+    }
+    return false;
+  } catch (PyError& e) {
+    add_tb(e.exc, env);
+    throw;
+  }
+}
+
 namespace {
 
 // ---------------------------------------------------------------- calls

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/lang/function.h"
 #include "core/lang/runtime.h"
@@ -11,6 +12,14 @@ namespace bwhop::lang {
 
 // Calls a user function (binds arguments, runs the body in a new frame).
 Value call_function(Function* f, const Args& args);
+
+// Runs statements [begin, end) of a def's body in a new frame of `f` whose
+// local slots start as `locals` (Null: unbound) and end as the frame left them.
+// Dynamo's resume functions: the code after a graph break runs on the values
+// the graph computed. Returns true (and the value) when the slice returned.
+// `f` must own no cells (its locals all live in slots).
+bool run_body_slice(Function* f, size_t begin, size_t end, std::vector<Value>& locals,
+                    Value& result);
 
 // Resolves names in a parsed file (fills ScopeInfo/VarRef resolver fields).
 void resolve_file(ParsedFile& file);

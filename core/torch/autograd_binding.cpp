@@ -1,5 +1,6 @@
 #include "core/torch/autograd_binding.h"
 
+#include <any>
 #include <cstdio>
 #include <unordered_map>
 
@@ -317,6 +318,8 @@ Value register_tensor_hook(const Tensor& t, const Value& fn) {
       return *out;
     });
   });
+  // The script callable rides along, so compiled autograd can lift the hook.
+  if (auto list = autograd::tensor_hooks(t)) list->set_payload(h.id(), std::any(fn));
   return native::make_native(handle_type(), HandleBox{h});
 }
 

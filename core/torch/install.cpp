@@ -3,6 +3,7 @@
 #include "core/autograd/autograd_kernel.h"
 #include "core/tensor/ops.h"
 #include "core/tensor/scalar_type.h"
+#include "core/torch/aten_ops_namespace.h"
 #include "core/torch/autograd_binding.h"
 #include "core/torch/fx_binding.h"
 #include "core/torch/python_api.h"
@@ -25,6 +26,7 @@ void build_torch(const Value& m) {
   bind_torch_functions(m);
   bind_grad_mode(m);
   native::module_def(m, "tensor", torch_tensor);
+  native::module_set(m, "ops", make_torch_ops());
   native::module_def(m, "is_tensor", [](const lang::Args& a) {
     auto p = native::bind_args(a, "is_tensor", {{"obj"}});
     return native::make_bool(as_tensor(p[0]) != nullptr);

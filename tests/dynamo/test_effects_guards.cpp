@@ -142,7 +142,7 @@ except Exception as e:
                  "'torch._dynamo.variables.constant.ConstantVariable'>] True\n");
 }
 
-TEST_CASE("without fullgraph a graph break falls back to running the function eagerly") {
+TEST_CASE("without fullgraph a graph break splits the function; the break runs eagerly") {
   auto r = run_script(R"(import torch
 def fn(x):
     print("Boo!")
@@ -153,10 +153,13 @@ print(f(torch.ones(2)).tolist())
 )");
   REQUIRE_MESSAGE(r.status == 0, r.err);
   CHECK(r.out == "Boo!\n[2.0, 2.0]\nBoo!\n[2.0, 2.0]\n");
-  CHECK(r.artifact("graph_code").empty());
+  // Nothing before the print: only the code after it (a resume frame) has a graph.
+  auto graphs = r.artifact("graph_code");
+  REQUIRE(graphs.size() == 1);
+  CHECK(graphs[0].rfind("===== torch_dynamo_resume_in_fn_at_3 (test.py:3) [1/0] =====\n", 0) == 0);
   auto breaks = r.artifact("graph_breaks");
   REQUIRE(breaks.size() == 1);
-  CHECK(breaks[0] == "Graph break in user code at test.py:2\n"
+  CHECK(breaks[0] == "Graph break in user code at test.py:3\n"
                      "Graph Break Reason: Failed to trace builtin operator\n"
                      "User code traceback:\n"
                      "  File \"test.py\", line 3, in fn\n"
@@ -215,7 +218,7 @@ TEST_CASE("config.patch works as a context manager and as a decorator, and resto
 import torch._dynamo.config
 import torch._functorch.config
 print(torch._functorch.config.guess_tangent_strides_as_outputs)
-with torch._functorch.config.patch(guess_tangent_strides_as_outputs=True):
+with torch._functorch.config.patch(guess_tangent_strides_as_outputs=False):
     print(torch._functorch.config.guess_tangent_strides_as_outputs)
 print(torch._functorch.config.guess_tangent_strides_as_outputs)
 @torch._dynamo.config.patch("cache_size_limit", 1)
@@ -228,5 +231,41 @@ except AttributeError as e:
     print("AttributeError")
 )");
   REQUIRE_MESSAGE(r.status == 0, r.err);
-  CHECK(r.out == "False\nTrue\nFalse\n11 8\nAttributeError\n");
+  // PyTorch's default outside Meta is True (`not is_fbcode()`).
+  CHECK(r.out == "True\nFalse\nTrue\n11 8\nAttributeError\n");
+}
+
+TEST_CASE("item stores on pre-existing lists and dicts are replayed; `with` inlines a user "
+          "context manager") {
+  auto r = run_script(R"(import torch
+class Scale:
+    def __init__(self, k):
+        self.k = k
+        self.entered = 0
+    def __enter__(self):
+        self.entered = self.entered + 1
+        return self.k
+    def __exit__(self, a, b, c):
+        return False
+s = Scale(3.0)
+store = [None, 1]
+d = {"a": 1}
+def fn(x):
+    with s as k:
+        y = x * k
+    store[0] = y
+    d["b"] = y + 1
+    local = [0]
+    local[0] = 5
+    return y + local[0]
+out = torch.compile(fn, backend="eager")(torch.ones(2))
+print(out.tolist(), s.entered, store[0].tolist(), store[1], d["a"], d["b"].tolist())
+)");
+  REQUIRE_MESSAGE(r.status == 0, r.err);
+  CHECK(r.out == "[8.0, 8.0] 1 [3.0, 3.0] 1 1 [4.0, 4.0]\n");
+  auto effects = r.artifact("side_effects");
+  REQUIRE(effects.size() == 1);
+  // Objects replay in the order they were first tracked: s, then store, then d.
+  CHECK(body_of(effects[0]) ==
+        "G['s'].entered = 1\nG['store'][0] = graph_out[1]\nG['d']['b'] = graph_out[2]\n");
 }

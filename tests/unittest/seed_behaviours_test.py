@@ -1,8 +1,10 @@
 """bwhop's own unittest-style checks of the seed behaviours, run with `bwhop test`.
 
-Expected values: the graph text is PyTorch's (shared/reference/expected/
-make_fx_multiply_invoke.txt); the gradients follow from the chain rule by hand.
+Expected values: the graph texts are PyTorch's (shared/reference/expected/:
+make_fx_multiply_invoke.txt, compiled_autograd_*.txt); the gradients follow
+from the chain rule by hand.
 """
+import functools
 import itertools
 import unittest
 from unittest import mock
@@ -10,6 +12,8 @@ from unittest import mock
 import torch
 import torch._dynamo
 import torch._dynamo.test_case
+from torch import _inductor as inductor
+from torch._dynamo import compiled_autograd
 from torch._dynamo._trace_wrapped_higher_order_op import trace_wrapped
 from torch._dynamo.testing import normalize_gm
 from torch.fx.experimental.proxy_tensor import make_fx
@@ -110,6 +114,107 @@ class _square_via_invoke(torch.nn.Module):
         with torch._functorch.config.patch(guess_tangent_strides_as_outputs=_FLIPPED):
             self.assertEqual(torch._functorch.config.guess_tangent_strides_as_outputs, _FLIPPED)
         self.assertEqual(torch._functorch.config.guess_tangent_strides_as_outputs, not _FLIPPED)
+
+    def _compile_backward(self, fn, backend, x, y, grad):
+        """Runs fn's compiled forward, then its backward under compiled autograd;
+        returns the graph dynamo captured from the backward (fullgraph, dynamic)."""
+        graphs = []
+
+        def compiler_fn(gm):
+            def inner(gm_, example_inputs_):
+                graphs.append(gm_)
+                return inductor.compile(gm_, example_inputs_)
+
+            return torch.compile(gm, backend=inner, fullgraph=True, dynamic=True)
+
+        out = torch.compile(fn, backend=backend, fullgraph=True)(x, y)
+        with compiled_autograd._enable(compiler_fn):
+            out.backward(grad)
+        self.assertEqual(len(graphs), 1)
+        return normalize_gm(graphs[0].print_readable(False))
+
+    @torch._functorch.config.patch(guess_tangent_strides_as_outputs=True)
+    @mock.patch("torch._functorch.aot_autograd.AOT_COUNTER", new_callable=itertools.count)
+    def test_compiled_autograd_inlines_the_hook(self, _):
+        def fn(x, y):
+            x.register_hook(_square_via_invoke)
+            return x + y
+
+        x = _leaf()
+        actual = self._compile_backward(fn, "aot_eager", x, _leaf(), torch.tensor([2.0, 2.0]))
+        self.assertEqual(x.grad, torch.tensor([4.0, 4.0]))
+        # PyTorch's graph for this case (shared/reference/expected/compiled_autograd_aot_eager.txt,
+        # with the AOT id 0 of a fresh counter).
+        self.assertExpectedInline(
+            actual,
+            """\
+class GraphModule(torch.nn.Module):
+    def forward(self, L_inputs_ : list, L_sizes_0_: "f32[0, 2]"):
+        l_inputs_ = L_inputs_
+        l_sizes_0_ = L_sizes_0_
+
+        getitem: "f32[2]" = l_inputs_[0]
+        getitem_1: "f32[2]" = l_inputs_[1]
+        getitem_2: "f32[2]" = l_inputs_[2];  l_inputs_ = None
+
+        size: "Sym(2)" = l_sizes_0_.size(1);  l_sizes_0_ = None
+
+        validate_outputs = torch__dynamo_compiled_autograd_ops_validate_outputs([getitem], [((None, None, device(type='cpu'), 6, 0, None), [size], False, 6)]);  getitem = size = None
+        getitem_9: "f32[2]" = validate_outputs[0];  validate_outputs = None
+
+        call_aot_bwd_prologue = torch__dynamo_compiled_autograd_call_aot_bwd_prologue((), [], [], getitem_9);  getitem_9 = None
+        aot0_tangents_1: "f32[2]" = call_aot_bwd_prologue[0];  call_aot_bwd_prologue = None
+
+        accumulate_grad = torch__dynamo_compiled_autograd_ops_AccumulateGrad([aot0_tangents_1], getitem_1, None, False);  getitem_1 = None
+        getitem_11: "f32[2]" = accumulate_grad[0];  accumulate_grad = None
+
+        result: "f32[2]" = aot0_tangents_1 * aot0_tangents_1;  aot0_tangents_1 = None
+
+        accumulate_grad_1 = torch__dynamo_compiled_autograd_ops_AccumulateGrad([result], getitem_2, None, False);  result = getitem_2 = None
+        getitem_12: "f32[2]" = accumulate_grad_1[0];  accumulate_grad_1 = None
+        return (getitem_11, getitem_12)
+""",
+        )
+
+    @torch._functorch.config.patch(guess_tangent_strides_as_outputs=True)
+    @mock.patch("torch._functorch.aot_autograd.AOT_COUNTER", new_callable=itertools.count)
+    def test_compiled_autograd_lifts_hook_state(self, _):
+        class Counter:
+            def __init__(self):
+                self.counter = 0
+
+        def bump_then_square(t, obj):
+            obj.counter = obj.counter + 1
+            return _square(t)
+
+        def invoke_with(grad, fn):
+            return trace_wrapped(grad, fn=fn)
+
+        state = Counter()
+        x = _leaf()
+        x.register_hook(functools.partial(invoke_with, fn=functools.partial(bump_then_square, obj=state)))
+        actual = self._compile_backward(lambda a, b: a + b, "inductor", x, _leaf(), torch.tensor([2.0, 2.0]))
+        self.assertEqual(state.counter, 1)
+        # The counter is a SymInt input named after its source, returned as `add`
+        # (PyTorch: shared/reference/expected/compiled_autograd_side_effect_inductor.txt).
+        self.assertIn('L_hooks_1_keywords_fn_keywords_obj_counter: "Sym(s45)"', actual)
+        self.assertIn('add: "Sym(s45 + 1)" = l_hooks_1_keywords_fn_keywords_obj_counter + 1', actual)
+        self.assertIn("return (getitem_11, getitem_12, add)", actual)
+
+    def test_compiled_autograd_print_in_hook_is_unsupported(self):
+        def noisy(t):
+            print("Boo!")
+            return _square(t)
+
+        def noisy_invoke(grad):
+            return trace_wrapped(grad, fn=noisy)
+
+        def fn(x, y):
+            x.register_hook(noisy_invoke)
+            return x + y
+
+        with self.assertRaisesRegex(torch._dynamo.exc.Unsupported, "print"):
+            self._compile_backward(fn, "eager", _leaf(), _leaf(), torch.tensor([2.0, 2.0]))
 
     def test_broadcast_error_is_reported(self):
         with self.assertRaisesRegex(RuntimeError, r"size of tensor a \(2\) must match"):

@@ -1,0 +1,147 @@
+#include "core/compiled_autograd/graph_module_object.h"
+
+#include <cctype>
+#include <stdexcept>
+#include <unordered_set>
+
+#include "core/fx/graph_format.h"
+#include "core/fx/target.h"
+#include "core/torch/code_class.h"
+#include "core/torch/value_types.h"
+
+namespace bwhop::compiled_autograd {
+
+namespace native = lang::native;
+using lang::Value;
+
+namespace {
+
+struct GraphBox {
+  std::shared_ptr<fx::GraphModule> module;
+};
+
+lang::Type* graph_type() {
+  static lang::Type* t = [] {
+    lang::Type* ty = native::define_type("Graph", "torch.fx.graph");
+    native::def_method(ty, "__str__", [](const lang::Args& a) {
+      return native::make_str(
+          fx::format_graph(native::native_cast<GraphBox>(a[0])->module->graph()));
+    });
+    return ty;
+  }();
+  return t;
+}
+
+// The object `<module>.<name>` names: the longest importable prefix of the
+// module path, then attributes (`torch._dynamo.compiled_autograd.ops` is an
+// attribute of its module, not a module).
+Value resolve_by_name(const fx::Target& t) {
+  std::string path = std::string(t.module()) + "." + std::string(t.python_name());
+  std::string module(t.module());
+  Value v;
+  while (true) {
+    try {
+      v = native::import_module(module);
+      break;
+    } catch (const lang::PyError&) {
+      std::size_t dot = module.rfind('.');
+      if (dot == std::string::npos) throw;
+      module.resize(dot);
+    }
+  }
+  std::string_view name = std::string_view(path).substr(module.size() + 1);
+  std::size_t pos = 0;
+  while (pos <= name.size()) {
+    std::size_t dot = name.find('.', pos);
+    if (dot == std::string_view::npos) dot = name.size();
+    v = native::get_attr(v, name.substr(pos, dot - pos));
+    pos = dot + 1;
+  }
+  return v;
+}
+
+// Every identifier the code calls (`name(`), found in one pass.
+std::unordered_set<std::string_view> called_names(std::string_view code) {
+  std::unordered_set<std::string_view> out;
+  std::size_t i = 0;
+  while (i < code.size()) {
+    unsigned char c = static_cast<unsigned char>(code[i]);
+    if (!std::isalpha(c) && c != '_') {
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    while (i < code.size() && (std::isalnum(static_cast<unsigned char>(code[i])) || code[i] == '_'))
+      ++i;
+    if (i < code.size() && code[i] == '(') out.insert(code.substr(start, i - start));
+  }
+  return out;
+}
+
+bool needs_global(const fx::Target& t) {
+  return !t.prints_qualified() && t.operator_form() == fx::OperatorForm::None &&
+         !t.ref().is_builtin;
+}
+
+} // namespace
+
+std::shared_ptr<fx::GraphModule> graph_module_of(const Value& object) {
+  Value graph = native::get_attr_or_null(object, "graph");
+  if (graph.is_null()) return nullptr;
+  const GraphBox* box = native::native_cast<GraphBox>(graph);
+  return box ? box->module : nullptr;
+}
+
+std::string mangled_global_name(const fx::Target& target) {
+  std::string out;
+  bool in_illegal = false;
+  for (char c : target.qualified_name()) {
+    bool legal = std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+    if (legal)
+      out += c;
+    else if (!in_illegal)
+      out += '_';
+    in_illegal = !legal;
+  }
+  if (!out.empty() && std::isdigit(static_cast<unsigned char>(out[0]))) out.insert(0, "_");
+  return out;
+}
+
+Value make_graph_module_object(std::shared_ptr<fx::GraphModule> module,
+                               const TargetValues& locals) {
+  std::string code = module->code();
+  std::vector<torchmod::CodeGlobal> globals;
+  globals.emplace_back("device", Value(torchmod::device_type()));
+  // Distinct objects with the same mangled name get `_1`, `_2`, ... in first-use
+  // order, as codegen's name space hands them out.
+  const std::unordered_set<std::string_view> called = called_names(code);
+  std::unordered_set<const fx::Target*> seen;
+  std::unordered_map<std::string, int> taken;
+  for (const fx::Node* n : module->graph().nodes()) {
+    const fx::Target* t = n->function();
+    if (n->op() != fx::OpKind::CallFunction || t == nullptr || !needs_global(*t)) continue;
+    if (!seen.insert(t).second) continue;
+    std::string name = mangled_global_name(*t);
+    if (int k = taken[name]++; k > 0) name += "_" + std::to_string(k);
+    if (!called.contains(name))
+      throw std::logic_error("compiled autograd: generated code does not call " + name);
+    auto local = locals.find(t);
+    globals.emplace_back(name, local != locals.end() ? local->second : resolve_by_name(*t));
+  }
+  const std::string& class_name = module->class_name();
+  Value cls = torchmod::class_from_code(class_name, code, globals, "<eval_with_key>." + class_name);
+  Value self = native::call(cls, {});
+  native::set_attr(self, "code", native::make_str(code));
+  native::set_attr(self, "graph", native::make_native(graph_type(), GraphBox{module}));
+  native::set_attr(
+      self, "print_readable", lang::new_builtin("print_readable", [module](const lang::Args& a) {
+        auto p =
+            native::bind_args(a, "print_readable", {{"print_output", native::make_bool(true)}});
+        std::string text = module->print_readable(false);
+        if (lang::truthy(p[0])) native::out_stream() << text << '\n';
+        return native::make_str(std::move(text));
+      }));
+  return self;
+}
+
+} // namespace bwhop::compiled_autograd
