@@ -20,15 +20,30 @@ namespace bwhop::dynamo {
 
 // How to rebuild a value after the graph ran.
 struct Rebuild {
-  enum class Kind : unsigned char { GraphOutput, FromSource, Constant, Tuple, List, Partial };
+  enum class Kind : unsigned char {
+    GraphOutput,
+    FromSource,
+    Constant,
+    Tuple,
+    List,
+    Partial,
+    Function // a def or lambda made in the frame: rebuilt with its closure
+  };
   Kind kind = Kind::Constant;
   int output_index = -1;               // GraphOutput
   SourcePtr source;                    // FromSource
   Value constant;                      // Constant (any real value)
   std::vector<Rebuild> items;          // Tuple / List items; Partial: func then args
   std::vector<std::string> keys;       // Partial keyword names
-  std::vector<Rebuild> keyword_values; // Partial keyword values
-  std::string describe() const;        // for the side_effects artifact
+  std::vector<Rebuild> keyword_values; // Partial keyword values; Function: kw defaults
+  // Function: `constant` is the function whose body defines it; `items` the
+  // defaults, `keyword_values` the keyword defaults (`keys` marks required ones
+  // with ""), `closure` the cell contents (Constant Null: empty cell).
+  const lang::FunctionDef* def = nullptr;
+  const lang::Lambda* lambda = nullptr;
+  std::string name;
+  std::vector<Rebuild> closure;
+  std::string describe() const; // for the side_effects artifact
 };
 
 struct SideEffect {

@@ -7,6 +7,7 @@
 #include "core/fx/type_expr.h"
 #include "core/torch/aten_ops_namespace.h"
 
+#include "core/lang/eval.h"
 #include "core/lang/runtime.h"
 #include "core/tensor/dispatcher.h"
 #include "core/torch/tensor_object.h"
@@ -299,6 +300,24 @@ Rebuild Tracer::rebuild_of(SymFrame& f, const VarPtr& v) {
     r.kind = v->kind == Var::Kind::Tuple ? Rebuild::Kind::Tuple : Rebuild::Kind::List;
     for (const VarPtr& item : v->items) r.items.push_back(rebuild_of(f, item));
     return r;
+  case Var::Kind::NestedFunction: {
+    r.kind = Rebuild::Kind::Function;
+    r.constant = Value(const_cast<lang::Function*>(v->home));
+    r.def = v->def;
+    r.lambda = v->lambda;
+    r.name = v->attr;
+    for (const VarPtr& d : v->defaults) r.items.push_back(rebuild_of(f, d));
+    for (const VarPtr& d : v->kw_defaults) {
+      r.keys.push_back(d ? "set" : "");
+      r.keyword_values.push_back(d ? rebuild_of(f, d) : Rebuild{});
+    }
+    for (const auto& cell : v->closure) {
+      Rebuild c;
+      if (*cell) c = rebuild_of(f, *cell); // an unbound cell stays a Null constant
+      r.closure.push_back(std::move(c));
+    }
+    return r;
+  }
   case Var::Kind::Partial:
     if (v->source) break;
     r.kind = Rebuild::Kind::Partial;
@@ -474,6 +493,22 @@ Value rebuild_value(const Rebuild& r, const std::vector<Value>& outputs, const F
     return r.kind == Rebuild::Kind::Tuple ? native::make_tuple(std::move(items))
                                           : native::make_list(std::move(items));
   }
+  case Rebuild::Kind::Function: {
+    std::vector<Value> defaults, kwdefaults;
+    for (const Rebuild& d : r.items) defaults.push_back(rebuild_value(d, outputs, locals, globals));
+    for (size_t i = 0; i < r.keyword_values.size(); ++i)
+      kwdefaults.push_back(r.keys[i].empty()
+                               ? Value()
+                               : rebuild_value(r.keyword_values[i], outputs, locals, globals));
+    std::vector<lang::Ref<lang::Cell>> cells;
+    for (const Rebuild& c : r.closure) {
+      lang::Ref<lang::Cell> cell(new lang::Cell(lang::types::cell));
+      cell->v = rebuild_value(c, outputs, locals, globals);
+      cells.push_back(std::move(cell));
+    }
+    return lang::make_function_object(*native::as_function(r.constant), r.def, r.lambda, r.name,
+                                      std::move(defaults), std::move(kwdefaults), std::move(cells));
+  }
   case Rebuild::Kind::Partial: {
     std::vector<Value> pos;
     pos.push_back(Value(lang::types::partial));
@@ -505,6 +540,8 @@ std::string Rebuild::describe() const {
     if (kind == Kind::Tuple && items.size() == 1) out += ",";
     return out + (kind == Kind::Tuple ? ")" : "]");
   }
+  case Kind::Function:
+    return "<function " + name + ">";
   case Kind::Partial: {
     std::string out = "functools.partial(";
     for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + items[i].describe();

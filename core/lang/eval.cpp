@@ -477,6 +477,26 @@ Value call_function(Function* f, const Args& args) {
   }
 }
 
+Value make_function_object(const Function& home, const FunctionDef* def, const Lambda* lambda,
+                           const std::string& name, std::vector<Value> defaults,
+                           std::vector<Value> kwdefaults, std::vector<Ref<Cell>> closure) {
+  auto* f = new Function(types::function);
+  Value fv(f);
+  f->def = def;
+  f->lambda = lambda;
+  f->params = def ? def->args : lambda->args;
+  f->scope = static_cast<const ScopeExtra*>(def ? def->scope.extra : lambda->scope.extra);
+  f->file = home.file;
+  f->globals = home.globals;
+  f->defaults = std::move(defaults);
+  f->kwdefaults = std::move(kwdefaults);
+  f->closure = std::move(closure);
+  f->name = name;
+  f->qualname = home.qualname + ".<locals>." + name;
+  f->module = home.module;
+  return fv;
+}
+
 bool run_body_slice(Function* f, size_t begin, size_t end, std::vector<Value>& locals,
                     Value& result) {
   check_interrupt();

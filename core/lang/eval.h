@@ -21,6 +21,13 @@ Value call_function(Function* f, const Args& args);
 bool run_body_slice(Function* f, size_t begin, size_t end, std::vector<Value>& locals,
                     Value& result);
 
+// A new function object for a def or lambda of `home`'s file (dynamo rebuilding
+// a function whose creation it traced): `home`'s globals, the given defaults
+// (kwdefaults: Null when required) and closure cells; qualname under `home`.
+Value make_function_object(const Function& home, const FunctionDef* def, const Lambda* lambda,
+                           const std::string& name, std::vector<Value> defaults,
+                           std::vector<Value> kwdefaults, std::vector<Ref<Cell>> closure);
+
 // Resolves names in a parsed file (fills ScopeInfo/VarRef resolver fields).
 void resolve_file(ParsedFile& file);
 

@@ -74,8 +74,15 @@ int ShapeEnv::generate_unique_id(const std::string& source_name) {
   // The digest read as one big-endian integer, reduced mod 100 byte by byte.
   int id = 0;
   for (unsigned int i = 0; i < length; ++i) id = (id * 256 + digest[i]) % 100;
-  while (unique_ids_.contains(id)) ++id;
-  unique_ids_.insert(id);
+  // Linear probing upward, as PyTorch does; taken ids point past themselves
+  // (path-compressed), so a run of taken ids is skipped in one hop.
+  std::vector<int> path;
+  for (auto it = next_free_.find(id); it != next_free_.end(); it = next_free_.find(id)) {
+    path.push_back(id);
+    id = it->second;
+  }
+  for (int taken : path) next_free_[taken] = id + 1;
+  next_free_[id] = id + 1;
   return id;
 }
 

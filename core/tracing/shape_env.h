@@ -85,7 +85,8 @@ private:
   bool is_fully_resolved(const SymLinear& e) const;
   SymLinear substitute_resolved(const SymLinear& e) const;
 
-  std::unordered_set<int> unique_ids_;
+  // Taken symbol ids, each mapped to an id at or above the next free one.
+  std::unordered_map<int, int> next_free_;
   std::unordered_map<int, Symbol> symbols_;
   std::vector<int> creation_order_;
   std::unordered_map<int64_t, int> duck_symbol_of_hint_;

@@ -269,3 +269,27 @@ print(out.tolist(), s.entered, store[0].tolist(), store[1], d["a"], d["b"].tolis
   CHECK(body_of(effects[0]) ==
         "G['s'].entered = 1\nG['store'][0] = graph_out[1]\nG['d']['b'] = graph_out[2]\n");
 }
+
+TEST_CASE("hooks made inside the compiled function are rebuilt with their closures and defaults") {
+  // Eager PyTorch 1.13 gives x.grad == [5.0, 5.0] for this script (hooks run in
+  // registration order: (1 * 3) + 2).
+  auto r = run_script(R"(import torch
+def fn(x, y):
+    k = 3.0
+    def hook(g):
+        return g * k
+    x.register_hook(hook)
+    x.register_hook(lambda g, s=2.0: g + s)
+    return x * y
+x = torch.ones(2, requires_grad=True)
+out = torch.compile(fn, backend="eager")(x, torch.ones(2))
+out.backward(torch.ones(2))
+print(x.grad.tolist())
+)");
+  REQUIRE_MESSAGE(r.status == 0, r.err);
+  CHECK(r.out == "[5.0, 5.0]\n");
+  auto effects = r.artifact("side_effects");
+  REQUIRE(effects.size() == 1);
+  CHECK(body_of(effects[0]) ==
+        "L['x'].register_hook(<function hook>)\nL['x'].register_hook(<function <lambda>>)\n");
+}
