@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/dynamo/guards.h"
@@ -88,6 +89,9 @@ struct CaptureOptions {
   // (exclusive; the statement that breaks the graph).
   size_t first_stmt = 0;
   std::optional<size_t> stop_stmt;
+  // Automatic dynamic shapes: sizes (`L['x'].size()[0]`) and ints (`L['n']`)
+  // that changed between calls of an earlier compile become symbols.
+  std::unordered_set<std::string> automatic_dynamic;
 };
 
 // Runs `fn` symbolically on `locals`. Throws Unsupported on a graph break.

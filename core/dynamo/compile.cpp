@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <unordered_set>
 #include <vector>
 
 #include "core/common/artifacts.h"
@@ -169,7 +170,8 @@ std::string graph_break_text(const lang::Function& fn, const Unsupported& u) {
   int line = u.root_line ? u.root_line : (fn.def ? fn.def->loc.line : 0);
   return "Graph break in user code at " +
          std::filesystem::path(fn.file->path()).filename().string() + ":" + std::to_string(line) +
-         "\nGraph Break Reason: " + u.info().gb_type + "\nUser code traceback:\n" + stack_with_file_names(u.user_stack());
+         "\nGraph Break Reason: " + u.info().gb_type + "\nUser code traceback:\n" +
+         stack_with_file_names(u.user_stack());
 }
 
 // The frame's locals as slots (Null: unbound), for running statements eagerly.
@@ -201,6 +203,40 @@ Value run_entry(OptimizedFunction& of, const FrameCode& code, const Entry& e,
   for (size_t i = 0; i < slots.size(); ++i)
     if (!slots[i].is_null()) after[fn->scope->local_names[i]->s] = slots[i];
   return call_segment(of, code, *e.resume, after);
+}
+
+bool automatic_dynamic_shapes() {
+  Value config = native::import_module("torch._dynamo.config");
+  Value flag = native::get_attr_or_null(config, "automatic_dynamic_shapes");
+  return !flag.is_null() && lang::truthy(flag);
+}
+
+// Automatic dynamic shapes: the tensor sizes and ints the earlier compiles
+// specialized on that now differ (PyTorch's frame state for the code object).
+std::unordered_set<std::string>
+changed_since_compiled(const Segment& seg, const FrameLocals& locals, const Value& globals) {
+  std::unordered_set<std::string> changed;
+  for (const auto& entry : seg.entries) {
+    for (const Guard& g : entry->frame.guards.guards()) {
+      Value now;
+      try {
+        now = g.source->read(locals, globals);
+      } catch (const lang::PyError&) {
+        continue;
+      }
+      if (g.kind == Guard::Kind::TensorMatch) {
+        const tensor::Tensor* t = torchmod::as_tensor(now);
+        if (t == nullptr || t->sizes().size() != g.sizes.size()) continue;
+        for (size_t d = 0; d < g.sizes.size(); ++d)
+          if (g.sizes[d] == kDynamicDim || g.sizes[d] != t->sizes()[d])
+            changed.insert(Source::size(g.source, static_cast<int>(d))->name());
+      } else if (g.kind == Guard::Kind::ConstantMatch && g.expected.is_int() && now.is_int() &&
+                 !g.expected.is_bool() && now.as_int() != g.expected.as_int()) {
+        changed.insert(g.source->name());
+      }
+    }
+  }
+  return changed;
 }
 
 Value run_segment_eagerly(const FrameCode& code, const Segment& seg, const FrameLocals& locals) {
@@ -242,6 +278,8 @@ Value call_segment(OptimizedFunction& of, const FrameCode& code, Segment& seg,
   }
   CaptureOptions options = code.options;
   options.first_stmt = seg.first_stmt;
+  if (!seg.entries.empty() && automatic_dynamic_shapes())
+    options.automatic_dynamic = changed_since_compiled(seg, locals, globals);
   auto entry = std::make_shared<Entry>();
   try {
     entry->frame = capture_frame(*fn, locals, options);

@@ -197,7 +197,8 @@ VarPtr Tracer::wrap(const Value& v, SourcePtr source) {
                                        ""},
                         "");
     out = realize_tensor(v, source);
-  } else if (v.is_int() && source && options_.dynamic) {
+  } else if (v.is_int() && source &&
+             (options_.dynamic || options_.automatic_dynamic.count(source->name()))) {
     out = realize_symint(v, source); // an unspecialized int
   } else if (v.is_none() || v.is_bool() || v.is_int() || v.is_float() || native::is_str(v)) {
     out = make_var(Var::Kind::Constant, v, source);

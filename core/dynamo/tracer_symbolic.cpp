@@ -34,17 +34,23 @@ std::vector<SymLinear> Tracer::input_dims(const Value& real, const tensor::Tenso
                                           const SourcePtr& source) {
   Value marked = native::get_attr_or_null(real, "_dynamo_dynamic_indices");
   Value weak = native::get_attr_or_null(real, "_dynamo_weak_dynamic_indices");
-  if (!options_.dynamic && marked.is_null() && weak.is_null()) return {};
+  if (!options_.dynamic && marked.is_null() && weak.is_null() && options_.automatic_dynamic.empty())
+    return {};
   std::vector<SymLinear> dims;
+  bool any = false;
   for (int64_t d = 0; d < t.dim(); ++d) {
     bool is_marked = contains_dim(marked, d) || contains_dim(weak, d);
-    // dynamic=True duck-sizes every dim; a marked dim gets a symbol of its own.
     SourcePtr size_src = Source::size(source, static_cast<int>(d));
-    dims.push_back(shape_env_->create_size(size_src->name(), t.size(d),
-                                           !options_.dynamic && !is_marked, !is_marked));
+    // dynamic=True and automatic dynamic duck-size a dim; a marked dim gets a
+    // symbol of its own.
+    bool automatic = options_.automatic_dynamic.count(size_src->name()) != 0;
+    bool is_static = !options_.dynamic && !is_marked && !automatic;
+    any = any || !is_static;
+    dims.push_back(shape_env_->create_size(size_src->name(), t.size(d), is_static, !is_marked));
     if (auto id = dims.back().as_symbol(); id && !symbol_source_.count(*id))
       symbol_source_[*id] = size_src;
   }
+  if (!any) return {};
   sized_inputs_.push_back(SizedInput{source, dims, false});
   return dims;
 }
