@@ -436,8 +436,11 @@ CapturedFrame Tracer::run() {
     graph_->output(fx::Argument(std::move(results)));
     // Size-symbol inputs stay while they bind a symbol (remove_unused_graphargs).
     std::unordered_set<const fx::Node*> binding;
+    // remove_unused_graphargs: kept while the input still binds a plain symbol
+    // (`s69: "Sym(s21)"` after s69 -> s21); dropped once it is a constant.
     for (const SymInput& s : sym_inputs_)
-      if (!shape_env_->is_replaced(s.symbol)) binding.insert(s.node);
+      if (shape_env_->simplify(tracing::SymLinear::of_symbol(s.symbol)).as_symbol())
+        binding.insert(s.node);
     std::vector<fx::Node*> unused;
     for (fx::Node* n : graph_->nodes())
       if (n->op() == fx::OpKind::Placeholder && n->num_users() == 0 && !binding.count(n))
