@@ -1,9 +1,8 @@
 #include "core/compiled_autograd/graph_module_object.h"
 
-#include <cctype>
-#include <stdexcept>
-#include <unordered_set>
+#include <vector>
 
+#include "core/fx/codegen.h"
 #include "core/fx/graph_format.h"
 #include "core/fx/target.h"
 #include "core/torch/code_class.h"
@@ -60,27 +59,8 @@ Value resolve_by_name(const fx::Target& t) {
   return v;
 }
 
-// Every identifier the code calls (`name(`), found in one pass.
-std::unordered_set<std::string_view> called_names(std::string_view code) {
-  std::unordered_set<std::string_view> out;
-  std::size_t i = 0;
-  while (i < code.size()) {
-    unsigned char c = static_cast<unsigned char>(code[i]);
-    if (!std::isalpha(c) && c != '_') {
-      ++i;
-      continue;
-    }
-    std::size_t start = i;
-    while (i < code.size() && (std::isalnum(static_cast<unsigned char>(code[i])) || code[i] == '_'))
-      ++i;
-    if (i < code.size() && code[i] == '(') out.insert(code.substr(start, i - start));
-  }
-  return out;
-}
-
 bool needs_global(const fx::Target& t) {
-  return !t.prints_qualified() && t.operator_form() == fx::OperatorForm::None &&
-         !t.ref().is_builtin;
+  return t.operator_form() == fx::OperatorForm::None && !t.ref().is_builtin;
 }
 
 } // namespace
@@ -92,41 +72,20 @@ std::shared_ptr<fx::GraphModule> graph_module_of(const Value& object) {
   return box ? box->module : nullptr;
 }
 
-std::string mangled_global_name(const fx::Target& target) {
-  std::string out;
-  bool in_illegal = false;
-  for (char c : target.qualified_name()) {
-    bool legal = std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-    if (legal)
-      out += c;
-    else if (!in_illegal)
-      out += '_';
-    in_illegal = !legal;
-  }
-  if (!out.empty() && std::isdigit(static_cast<unsigned char>(out[0]))) out.insert(0, "_");
-  return out;
-}
-
 Value make_graph_module_object(std::shared_ptr<fx::GraphModule> module,
                                const TargetValues& locals) {
-  std::string code = module->code();
+  // The names codegen gave the call targets are the globals the code needs.
+  std::vector<fx::CodeGlobalName> names;
+  fx::CodegenOptions options;
+  options.globals = &names;
+  std::string code = fx::python_code(module->graph(), options);
   std::vector<torchmod::CodeGlobal> globals;
   globals.emplace_back("device", Value(torchmod::device_type()));
-  // Distinct objects with the same mangled name get `_1`, `_2`, ... in first-use
-  // order, as codegen's name space hands them out.
-  const std::unordered_set<std::string_view> called = called_names(code);
-  std::unordered_set<const fx::Target*> seen;
-  std::unordered_map<std::string, int> taken;
-  for (const fx::Node* n : module->graph().nodes()) {
-    const fx::Target* t = n->function();
-    if (n->op() != fx::OpKind::CallFunction || t == nullptr || !needs_global(*t)) continue;
-    if (!seen.insert(t).second) continue;
-    std::string name = mangled_global_name(*t);
-    if (int k = taken[name]++; k > 0) name += "_" + std::to_string(k);
-    if (!called.contains(name))
-      throw std::logic_error("compiled autograd: generated code does not call " + name);
-    auto local = locals.find(t);
-    globals.emplace_back(name, local != locals.end() ? local->second : resolve_by_name(*t));
+  for (const fx::CodeGlobalName& g : names) {
+    if (!needs_global(*g.target)) continue;
+    auto local = locals.find(g.target);
+    globals.emplace_back(g.name,
+                         local != locals.end() ? local->second : resolve_by_name(*g.target));
   }
   const std::string& class_name = module->class_name();
   Value cls = torchmod::class_from_code(class_name, code, globals, "<eval_with_key>." + class_name);

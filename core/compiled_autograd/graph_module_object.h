@@ -27,8 +27,4 @@ lang::Value make_graph_module_object(std::shared_ptr<fx::GraphModule> module,
 // attribute); null for other values.
 std::shared_ptr<fx::GraphModule> graph_module_of(const lang::Value& object);
 
-// The mangled global name FX codegen gives a target printed through the name
-// space: its qualified name with each run of illegal characters replaced by `_`.
-std::string mangled_global_name(const fx::Target& target);
-
 } // namespace bwhop::compiled_autograd

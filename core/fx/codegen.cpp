@@ -3,6 +3,7 @@
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/fx/graph.h"
@@ -104,7 +105,10 @@ private:
     return names_.create_name(qualified, obj, ref.is_builtin);
   }
   std::string_view target_global(const Target* t) {
-    return add_global(t->ref(), t->qualified_name(), t->prints_qualified(), t);
+    std::string_view name = add_global(t->ref(), t->qualified_name(), t->prints_qualified(), t);
+    if (options_.globals && !t->prints_qualified() && reported_.insert(t).second)
+      options_.globals->push_back(CodeGlobalName{std::string(name), t});
+    return name;
   }
   void append_type_repr(std::string& dst, const TypeExpr* type) {
     std::string qualified = type->ref.qualified_name();
@@ -424,6 +428,7 @@ private:
   std::string_view indent_;
   std::string body_indent_;
   NameSpace names_;
+  std::unordered_set<const Target*> reported_; // targets already in options_.globals
   std::vector<std::string_view> printed_;
   std::vector<const Node*> last_user_;
   std::unordered_map<const char*, std::string> summaries_;

@@ -5,15 +5,27 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bwhop::fx {
 
 class Graph;
 
+class Target;
+
+// A name the generated code uses for a call target that is not spelled dotted
+// (`torch__dynamo_external_utils_call_hook`): what the code's globals must bind.
+struct CodeGlobalName {
+  std::string name;
+  const Target* target;
+};
+
 struct CodegenOptions {
   bool verbose = false;        // print_readable: value annotations and stack-trace comments
   bool include_stride = false; // `f32[4][1]`
   bool include_device = false; // `f32[4]cpu`
+  // When set, receives each call target's global name, in first-use order.
+  std::vector<CodeGlobalName>* globals = nullptr;
 };
 
 // `graph.python_code(root_module="self").src`: "\n\n\ndef forward(self, ...):\n    ...".

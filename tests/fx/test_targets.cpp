@@ -2,6 +2,8 @@
 // §1.8, torch.fx.node._get_qualified_name, torch.fx.graph._is_from_torch).
 #include <doctest/doctest.h>
 
+#include "core/fx/codegen.h"
+#include "core/fx/graph.h"
 #include "core/fx/target.h"
 
 using namespace bwhop::fx;
@@ -62,4 +64,28 @@ TEST_CASE("targets are interned except fresh closures; impl pointers are kept") 
   const Target* b = fresh_function_target("m", "f");
   CHECK(a != b);
   CHECK(a->qualified_name() == b->qualified_name());
+}
+
+TEST_CASE("codegen reports the global names it gives call targets, once each, in first use") {
+  Graph g;
+  Node* x = g.placeholder("x");
+  const Target* prologue = fresh_function_target("torch._dynamo.compiled_autograd", "prologue");
+  const Target* other = fresh_function_target("torch._dynamo.compiled_autograd", "prologue");
+  Node* a = g.call_function(prologue, {Argument(x)}, {});
+  Node* b = g.call_function(other, {Argument(a)}, {});
+  Node* c = g.call_function(prologue, {Argument(b)}, {});
+  Node* d = g.call_function(aten_target("aten", "mul", "Tensor"), {Argument(c), Argument(c)}, {});
+  g.output(Argument(d));
+  std::vector<CodeGlobalName> names;
+  CodegenOptions options;
+  options.globals = &names;
+  std::string code = python_code(g, options);
+  // Two objects with one qualified name: FX's name space suffixes the second.
+  // Dotted torch targets need no global.
+  REQUIRE(names.size() == 2);
+  CHECK(names[0].name == "torch__dynamo_compiled_autograd_prologue");
+  CHECK(names[0].target == prologue);
+  CHECK(names[1].name == "torch__dynamo_compiled_autograd_prologue_1");
+  CHECK(names[1].target == other);
+  CHECK(code.find("torch__dynamo_compiled_autograd_prologue_1(prologue)") != std::string::npos);
 }
