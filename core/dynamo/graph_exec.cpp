@@ -135,6 +135,32 @@ std::vector<Value> run_script_graph(const fx::Graph& graph, const std::vector<Va
   return {};
 }
 
+// The callables live for the whole process (never destroyed, so exit order
+// does not matter).
+const Value& getitem_builtin() {
+  static const Value& fn = *new Value(
+      lang::new_builtin("getitem", [](const lang::Args& x) { return lang::getitem(x[0], x[1]); }));
+  return fn;
+}
+
+const Value& neg_builtin() {
+  static const Value& fn = *new Value(lang::new_builtin(
+      "neg", [](const lang::Args& x) { return lang::unary_op(lang::UnaryOpKind::USub, x[0]); }));
+  return fn;
+}
+
+const Value& binary_builtin(lang::BinOpKind op, bool inplace) {
+  static auto& cache = *new std::unordered_map<int, Value>();
+  int key = static_cast<int>(op) * 2 + (inplace ? 1 : 0);
+  auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  Value fn =
+      lang::new_builtin(inplace ? "inplace_op" : "binary_op", [op, inplace](const lang::Args& x) {
+        return inplace ? lang::inplace_op(op, x[0], x[1]) : lang::binary_op(op, x[0], x[1]);
+      });
+  return cache.emplace(key, fn).first->second;
+}
+
 tracing::CallablePtr script_function_callable(Value fn) {
   return std::make_shared<ScriptCallable>(std::move(fn), "");
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/fx/graph.h"
+#include "core/lang/ast.h"
 #include "core/lang/native.h"
 #include "core/tracing/callable_target.h"
 
@@ -15,6 +16,12 @@ namespace bwhop::dynamo {
 
 using lang::Value;
 using tensor::IValue;
+
+// The operator-module callables nodes carry (created once per process, since
+// every node of a large graph needs one): `getitem`, `neg`, a binary operator.
+const Value& getitem_builtin();
+const Value& neg_builtin();
+const Value& binary_builtin(lang::BinOpKind op, bool inplace);
 
 // A script callable as a graph target: calls `fn(*args, **kwargs)`.
 tracing::CallablePtr script_function_callable(Value fn);

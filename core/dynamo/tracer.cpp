@@ -150,8 +150,6 @@ VarPtr Tracer::realize_stolen_list(const Value& v, SourcePtr source) {
   auto out = make_var(Var::Kind::List, v, source);
   out->node = list_node;
   const auto& items = native::list_items(v);
-  Value getitem =
-      lang::new_builtin("getitem", [](const lang::Args& x) { return lang::getitem(x[0], x[1]); });
   for (size_t i = 0; i < items.size(); ++i) {
     SourcePtr item_src = Source::item(source, Value::integer(static_cast<int64_t>(i)));
     const tensor::Tensor* real = torchmod::as_tensor(items[i]);
@@ -162,7 +160,7 @@ VarPtr Tracer::realize_stolen_list(const Value& v, SourcePtr source) {
     fx::Node* node = graph_->call_function(fx::operator_target("getitem"),
                                            {fx::Argument(list_node), fx::Argument(int64_t(i))}, {});
     if (current_frame_) node->set_stack_trace(user_stack(*current_frame_));
-    tracing::attach_callable(*node, script_function_callable(getitem));
+    tracing::attach_callable(*node, script_function_callable(getitem_builtin()));
     auto var = tensor_var(node, fake_mode_->from_tensor(*real), items[i], item_src);
     var->dims = input_dims(items[i], *real, item_src);
     set_tensor_meta(node, *torchmod::as_tensor(var->fake), var->dims);

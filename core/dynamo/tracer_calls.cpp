@@ -185,11 +185,8 @@ VarPtr Tracer::binary(SymFrame& f, lang::BinOpKind op, const VarPtr& a, const Va
     std::string name = binary_operator_name(op);
     if (inplace && a->is_tensor()) name = inplace_name(name);
     // The operator itself, as the graph will call it on real tensors.
-    Value fn = lang::new_builtin(name, [op, inplace](const lang::Args& x) {
-      return inplace ? lang::inplace_op(op, x[0], x[1]) : lang::binary_op(op, x[0], x[1]);
-    });
     return emit_tensor_op(f, fx::OpKind::CallFunction, fx::operator_target(name), "", nullptr,
-                          {a, b}, {}, fn);
+                          {a, b}, {}, binary_builtin(op, inplace));
   }
   if ((a->kind == Var::Kind::Tuple || a->kind == Var::Kind::List) && a->kind == b->kind &&
       op == lang::BinOpKind::Add) {

@@ -299,10 +299,8 @@ VarPtr Tracer::eval(SymFrame& f, const Expr* e) {
     if (v->is_constant()) return constant_var(lang::unary_op(u->op, v->value));
     if (u->op == UnaryOpKind::Not) return constant_var(Value::boolean(!truth(f, v)));
     if (v->is_tensor() && u->op == UnaryOpKind::USub) {
-      Value neg = lang::new_builtin(
-          "neg", [](const lang::Args& x) { return lang::unary_op(UnaryOpKind::USub, x[0]); });
       return emit_tensor_op(f, fx::OpKind::CallFunction, fx::operator_target("neg"), "", nullptr,
-                            {v}, {}, neg);
+                            {v}, {}, neg_builtin());
     }
     unsupported(f, unsupported_syntax(std::string("the operator ") + to_string(u->op)));
   }
@@ -383,10 +381,8 @@ VarPtr Tracer::eval(SymFrame& f, const Expr* e) {
       native::raise_error(types::KeyError, lang::repr(index->value));
     }
     if (base->is_tensor()) {
-      Value getitem = lang::new_builtin(
-          "getitem", [](const lang::Args& x) { return lang::getitem(x[0], x[1]); });
       return emit_tensor_op(f, fx::OpKind::CallFunction, fx::operator_target("getitem"), "",
-                            nullptr, {base, index}, {}, getitem);
+                            nullptr, {base, index}, {}, getitem_builtin());
     }
     unsupported(f, unsupported_syntax("subscripting a " + python_type_name(*base)));
   }

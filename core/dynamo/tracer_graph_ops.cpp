@@ -137,8 +137,6 @@ VarPtr Tracer::call_graph_op(SymFrame& f, const VarPtr& op, const std::vector<Va
   node->set_stack_trace(user_stack(f));
   node->set_meta(kOpaqueOpMetaKey, true);
   tracing::attach_callable(*node, script_function_callable(op->value));
-  Value getitem =
-      lang::new_builtin("getitem", [](const lang::Args& x) { return lang::getitem(x[0], x[1]); });
   auto list = make_var(Var::Kind::List);
   for (size_t i = 0; i < results.size(); ++i) {
     if (results[i].fake.is_none()) {
@@ -148,7 +146,7 @@ VarPtr Tracer::call_graph_op(SymFrame& f, const VarPtr& op, const std::vector<Va
     fx::Node* item = graph_->call_function(fx::operator_target("getitem"),
                                            {fx::Argument(node), fx::Argument(int64_t(i))}, {});
     item->set_stack_trace(user_stack(f));
-    tracing::attach_callable(*item, script_function_callable(getitem));
+    tracing::attach_callable(*item, script_function_callable(getitem_builtin()));
     auto v = make_var(Var::Kind::Tensor);
     v->node = item;
     v->fake = results[i].fake;

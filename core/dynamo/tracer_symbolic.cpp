@@ -152,9 +152,7 @@ VarPtr Tracer::sym_binary(SymFrame& f, lang::BinOpKind op, const VarPtr& a, cons
     return v->kind == Var::Kind::SymInt ? fx::Argument(v->node) : fx::Argument(v->value.as_int());
   };
   fx::Node* node = graph_->call_function(fx::operator_target(name), {arg(a), arg(b)}, {});
-  Value fn = lang::new_builtin(
-      name, [op](const lang::Args& v) { return lang::binary_op(op, v[0], v[1]); });
-  tracing::attach_callable(*node, script_function_callable(fn));
+  tracing::attach_callable(*node, script_function_callable(binary_builtin(op, false)));
   return sym_var(f, node, e);
 }
 
