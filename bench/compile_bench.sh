@@ -13,14 +13,17 @@
 # (the system C++ compiler runs) and again on the cache that left
 # (`inductor-warm`); its last column counts kernels built and rejected by the
 # compiler (a rejected graph runs in the fx interpreter). Times are wall time on
-# a shared machine (bwhop's `time` has no process_time): each figure is the
-# smallest over 5 runs up to 10^3 ops, 3 runs at 10^4, 1 run above. A run slower
+# a shared machine (not process_time: inductor's C++ compiler runs in child
+# processes): each figure is the smallest over 5 runs up to 10^3 ops, 3 runs at
+# 10^4, 1 run above (bench/lib/common.sh). A run slower
 # than BWHOP_BENCH_COMPILE_LIMIT seconds (default 60) is killed and the
 # backend's larger sizes are skipped, with a note. BWHOP_BENCH_COMPILE_SIZES
 # (default "100 1000 10000 100000") picks the sizes. Figures only, no verdict.
 # Usage: bash bench/compile_bench.sh <path-to-bwhop>
 set -euo pipefail
 bwhop=$(realpath "$1")
+# shellcheck source-path=SCRIPTDIR source=lib/common.sh
+source "$(dirname "$0")/lib/common.sh"
 read -r -a sizes <<<"${BWHOP_BENCH_COMPILE_SIZES:-100 1000 10000 100000}"
 limit=${BWHOP_BENCH_COMPILE_LIMIT:-60}
 backends=(eager aot_eager inductor inductor-warm)
@@ -87,13 +90,16 @@ second_bwd_s = time.perf_counter() - t0
 check("first call", out.tolist(), expected.tolist())
 check("second call", again.tolist(), expected.tolist())
 check("x.grad after two backwards", x.grad.tolist(), [2.0 * g for g in expected_grad])
-print("result", ops, eager_s, first_s, second_s, eager_bwd_s, first_bwd_s, second_bwd_s)
+print("result", sys.argv[1], ops, eager_s, first_s, second_s, eager_bwd_s, first_bwd_s, second_bwd_s)
 EOF
 }
 
-# One run: prints its "result ..." line (see the driver above), or fails.
+# One run: prints its "result ..." line (see the driver above), or fails. The
+# cold inductor run starts from an empty kernel cache.
+# shellcheck disable=SC2317 # called through bench_best
 run_one() {
   local backend=$1 n=$2 cache=$3
+  [ "$backend" = inductor ] && rm -rf "$cache"
   BWHOP_INDUCTOR_CACHE_DIR=$cache timeout "$limit" "$bwhop" exec "$work/prog_$n.py" \
     "${backend%-warm}" "$n"
 }
@@ -112,7 +118,7 @@ for n in "${sizes[@]}"; do generate "$n" >"$work/prog_$n.py"; done
 
 echo "  ns per op: plain = the function uncompiled (forward + backward); 1st/2nd = first/second"
 echo "  compiled call, fwd and bwd; compile = (1st fwd - 2nd fwd) + (1st bwd - 2nd bwd)."
-echo "  (wall time, load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores)"
+echo "  (wall time, $(bench_machine))"
 printf '  %-13s %6s %8s %9s %8s %9s %8s %10s %10s  %s\n' backend ops plain "1st fwd" "2nd fwd" \
   "1st bwd" "2nd bwd" compile "compile ms" kernels
 declare -A per_node # backend,n -> compile ns/node
@@ -125,41 +131,18 @@ for backend in "${backends[@]}"; do
       notes+=("inductor-warm: no warm cache for $n ops (the cold run did not finish)")
       break
     fi
-    reps=1
-    [ "$n" -le 10000 ] && reps=3
-    [ "$n" -le 1000 ] && reps=5
-    best="" status=0 kernels=""
-    for _ in $(seq "$reps"); do
-      cache=$work/cache-${backend%-warm}-$n
-      [ "$backend" = inductor ] && rm -rf "$cache"
-      out=$(run_one "$backend" "$n" "$cache" 2>&1) || status=$?
-      line=$(grep '^result ' <<<"$out" || true)
-      if [ "$status" != 0 ] || [ -z "$line" ]; then
-        best=""
-        break
-      fi
-      [[ $backend == inductor* ]] && kernels=$(kernel_note "$cache")
-      # Each figure is its best (smallest) over the runs: the neighbours only add time.
-      best=$(awk -v a="$line" -v b="$best" 'BEGIN {
-        n = split(a, x, " "); if (b != "") split(b, y, " ");
-        out = x[1] " " x[2];
-        for (i = 3; i <= n; ++i) out = out " " (b != "" && y[i] < x[i] ? y[i] : x[i]);
-        print out }')
-    done
-    if [ -z "$best" ]; then
-      if [ "$status" = 124 ]; then
-        printf '  %-13s %6d  did not finish within %s s\n' "$backend" "$n" "$limit"
-        notes+=("$backend: $n ops did not finish within $limit s; larger sizes skipped")
-      else
-        printf '  %-13s %6d  failed\n' "$backend" "$n"
-        notes+=("$backend: $n ops failed (status $status): $(tail -n 1 <<<"${out:-(no output)}")")
-        failed=1
-      fi
+    cache=$work/cache-${backend%-warm}-$n
+    bench_best "$(bench_reps "$n")" run_one "$backend" "$n" "$cache"
+    if [ -z "$BENCH_BEST" ]; then
+      bench_failure "$backend" "$n" ops "$limit" 13 || failed=1
       break
     fi
+    kernels=""
+    [[ $backend == inductor* ]] && kernels=$(kernel_note "$cache")
     [ "$backend" = inductor ] && finished[$n]=1
     case $kernels in *", 0 failed") ;; "") ;; *) notes+=("$backend, $n ops: a kernel did not compile, so inductor ran that graph in the fx interpreter") ;; esac
-    read -r _ ops eager first second eager_bwd first_bwd second_bwd <<<"$best"
+    read -r _ _ ops eager first second eager_bwd first_bwd second_bwd <<<"$BENCH_BEST"
+    # shellcheck disable=SC2034 # read by name in bench_extremes
     per_node[$backend,$n]=$(awk -v a="$first" -v b="$second" -v c="$first_bwd" -v d="$second_bwd" \
       -v n="$ops" 'BEGIN { printf "%.1f", (a - b + c - d) * 1e9 / n }')
     awk -v b="$backend" -v n="$ops" -v e="$eager" -v eb="$eager_bwd" -v f="$first" -v s="$second" \
@@ -176,17 +159,10 @@ done
 # 1 ms (1e6 ns) per node (issue 5); the last column is that over our compile cost.
 echo "  compile ns/op, largest size reached over smallest, and PyTorch's ~1e6 ns/op over ours:"
 for backend in "${backends[@]}"; do
-  lo="" hi="" lo_n="" hi_n=""
-  for n in "${sizes[@]}"; do
-    v=${per_node[$backend,$n]:-}
-    [ -n "$v" ] || continue
-    [ -n "$lo" ] || { lo=$v lo_n=$n; }
-    hi=$v hi_n=$n
-  done
+  read -r lo_n lo hi_n hi <<<"$(bench_extremes per_node "$backend" "${sizes[@]}")"
   [ -n "$lo" ] || continue
-  awk -v b="$backend" -v lo="$lo" -v hi="$hi" -v ln="$lo_n" -v hn="$hi_n" 'BEGIN {
-    printf "  %-13s %6d -> %-6d ops: x%-6.2f  PyTorch/ours at %d ops: %.1fx\n",
-           b, ln, hn, (lo > 0 ? hi / lo : 0), hn, (hi > 0 ? 1e6 / hi : 0) }'
+  printf '  %-13s %6d -> %-6d ops: x%-6s  PyTorch/ours at %d ops: %sx\n' "$backend" "$lo_n" \
+    "$hi_n" "$(bench_ratio "$hi" "$lo")" "$hi_n" "$(bench_ratio 1e6 "$hi")"
 done
 for note in "${notes[@]+"${notes[@]}"}"; do echo "  note: $note"; done
 exit $failed

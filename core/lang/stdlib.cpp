@@ -2,6 +2,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <ctime>
 #include <numeric>
 #include <ostream>
 
@@ -434,8 +435,15 @@ void build_time(const Value& m) {
     auto t = std::chrono::steady_clock::now().time_since_epoch();
     return Value::floating(std::chrono::duration<double>(t).count());
   };
+  // CPU time of the process (user + system), as CPython's process_time.
+  auto cpu = [](const Args&) {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return Value::floating(static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9);
+  };
   module_def(m, "time", now);
   module_def(m, "perf_counter", mono);
+  module_def(m, "process_time", cpu);
   module_def(m, "monotonic", mono);
 }
 
