@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "core/aot/runtime_tangents.h"
 #include "core/autograd/errors.h"
 #include "core/autograd/variable.h"
 #include "core/tensor/dispatcher.h"
@@ -56,8 +57,13 @@ autograd::variable_list CompiledFunctionBackward::apply(autograd::variable_list&
   for (std::size_t j = 0; j < a.num_outputs; ++j) {
     if (!a.output_differentiable[j]) continue;
     // Gradients that never arrived are materialized as zeros (materialize_grads).
+    // A tangent with another layout than the one the backward was compiled for
+    // is coerced first (process_runtime_tangent).
+    const std::size_t slot = args.size(); // the tangent's placeholder index
     if (j < grads.size() && grads[j].defined())
-      args.emplace_back(grads[j]);
+      args.emplace_back(coerce_runtime_tangent(grads[j], slot < a.backward_example_inputs.size()
+                                                             ? a.backward_example_inputs[slot]
+                                                             : IValue()));
     else
       args.emplace_back(tensor::ops::zeros(a.output_info[j].shape, a.output_info[j].dtype));
   }

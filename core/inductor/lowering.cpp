@@ -5,9 +5,11 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/fx/target.h"
 #include "core/inductor/aten_call.h"
+#include "core/inductor/config.h"
 #include "core/inductor/cpp_codegen.h"
 
 namespace bwhop::inductor {
@@ -43,6 +45,30 @@ tensor::IntList load_strides(const ValueInfo& in, const tensor::IntList& space) 
   return out;
 }
 
+// What OpCounterCSE sees of a pointwise value's inner function: its ops and the
+// distinct leaves it reads (loaded nodes, constants), each counted once.
+struct InnerFn {
+  std::size_t ops = 0;
+  std::unordered_set<std::string> leaves;
+
+  std::size_t num_ops() const { return ops + leaves.size(); }
+  // Small-to-large, so a chain costs O(n) overall.
+  void absorb(InnerFn& other) {
+    if (other.leaves.size() > leaves.size()) leaves.swap(other.leaves);
+    leaves.insert(other.leaves.begin(), other.leaves.end());
+    ops += other.ops;
+    other = InnerFn{};
+  }
+};
+
+// The CSE key of a scalar argument (`ops.constant(value, dtype)`), or empty.
+std::string constant_key(const fx::Argument& a) {
+  if (const auto* i = a.get_if<int64_t>()) return "i" + std::to_string(*i);
+  if (const auto* d = a.get_if<double>()) return "d" + tensor::python_float_repr(*d);
+  if (const auto* b = a.get_if<bool>()) return *b ? "bTrue" : "bFalse";
+  return {};
+}
+
 class Lowering {
 public:
   Lowering(const fx::Graph& graph, const tracing::TensorAttributes& attributes)
@@ -55,6 +81,9 @@ public:
   LoweredGraph run(const std::vector<IValue>& example_inputs) {
     propagate_meta(example_inputs);
     mark_graph_outputs();
+    rules_.assign(graph_.id_bound(), nullptr);
+    for (const fx::Node* n : graph_.nodes()) rules_[n->id()] = pointwise_rule(n);
+    realize_large_inner_fns();
     group_kernels();
     assign_inlined();
     build_kernels();
@@ -141,15 +170,47 @@ private:
   bool is_pointwise(const fx::Node* n) const { return rules_[n->id()] != nullptr; }
 
   bool inlined(const fx::Node* n) const {
-    if (!is_pointwise(n) || is_output_[n->id()] || n->num_users() != 1) return false;
+    if (!is_pointwise(n) || is_output_[n->id()] || realized_[n->id()] || n->num_users() != 1)
+      return false;
     return is_pointwise(n->users().front());
   }
 
+  // GraphLowering.run_node: a pointwise value whose inner function (itself plus
+  // everything inlined into it) has more distinct ops than the threshold is
+  // realized, so its users load a buffer instead of growing the expression.
+  void realize_large_inner_fns() {
+    realized_.assign(graph_.id_bound(), false);
+    const std::size_t threshold = config().large_inner_fn_threshold();
+    std::vector<InnerFn> fns(graph_.id_bound());
+    for (const fx::Node* n : graph_.nodes()) {
+      if (!is_pointwise(n)) continue;
+      InnerFn& fn = fns[n->id()];
+      auto read = [&](const fx::Argument& a) {
+        if (const fx::Node* in = a.node()) {
+          if (inlined(in))
+            fn.absorb(fns[in->id()]);
+          else
+            fn.leaves.insert("n" + std::to_string(in->id()));
+        } else if (std::string key = constant_key(a); !key.empty()) {
+          fn.leaves.insert(std::move(key));
+        }
+      };
+      for (const fx::Argument& a : n->args()) read(a);
+      for (const fx::Kwarg& kw : n->kwargs()) read(kw.value);
+      fn.ops += 1;
+      if (fn.num_ops() > threshold) realized_[n->id()] = true;
+      if (!inlined(n)) fn = InnerFn{}; // its users load the buffer
+    }
+  }
+
   // Forward pass: materialized pointwise nodes form kernels; externs close them.
+  // A kernel takes consecutive same-shape materialized nodes until it holds
+  // max_fusion_size of them: the scheduler fuses a chain greedily in graph order
+  // and refuses a fusion whose sides together hold more nodes than the cap.
   void group_kernels() {
-    rules_.assign(graph_.id_bound(), nullptr);
-    for (const fx::Node* n : graph_.nodes()) rules_[n->id()] = pointwise_rule(n);
+    const std::size_t cap = std::max<std::size_t>(1, config().max_fusion_size);
     std::size_t buffers = 0;
+    std::size_t open_size = 0;
     uint32_t open = kNone;
     for (const fx::Node* n : graph_.nodes()) {
       if (n->op() != fx::OpKind::CallFunction) continue;
@@ -162,13 +223,15 @@ private:
       if (inlined(n)) continue;
       out_.buffer_names[n->id()] = "buf" + std::to_string(buffers++);
       const tensor::IntList& sizes = out_.values[n->id()].sizes;
-      if (open == kNone || out_.kernels[open].sizes != sizes) {
+      if (open == kNone || out_.kernels[open].sizes != sizes || open_size == cap) {
+        open_size = 0;
         open = static_cast<uint32_t>(out_.kernels.size());
         out_.kernels.emplace_back();
         out_.kernels.back().sizes = sizes;
         out_.steps.push_back({Step::Kind::Kernel, open, nullptr});
       }
       kernel_of_[n->id()] = open;
+      ++open_size;
     }
   }
 
@@ -255,6 +318,7 @@ private:
   std::vector<const PointwiseLowering*> rules_;
   std::vector<uint32_t> kernel_of_;
   std::vector<bool> is_output_;
+  std::vector<bool> realized_; // forced to a buffer by realize_large_inner_fns
   LoweredGraph out_;
 };
 

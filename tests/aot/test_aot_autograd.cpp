@@ -253,6 +253,33 @@ TEST_CASE("a backend's graph compiler replaces the interpreter for both graphs")
   CHECK(grad_repr(y) == "tensor([0.5000, 1.5000])");
 }
 
+TEST_CASE("out.sum().backward(): the backward compiler's tangent has the traced layout") {
+  // sum's backward hands CompiledFunctionBackward an expanded gradient (stride 0);
+  // process_runtime_tangent makes it match the contiguous tangents_1 the backward
+  // was traced with before any backend's compiled backward sees it. By hand:
+  // d/dx sum(x * y) = y, d/dy sum(x * y) = x.
+  autograd::install();
+  auto gm = binary_dynamo_graph("mul", "mul.Tensor", 2);
+  Tensor x = leaf({0.5, 1.5});
+  Tensor y = leaf({2.0, 3.0});
+  std::vector<tensor::IntList> tangent_strides;
+  AotOptions options;
+  options.backward_compiler = [&tangent_strides](const GraphToCompile& g) -> CompiledGraph {
+    CompiledGraph inner = interpret_graph(g);
+    return [inner, &tangent_strides](const std::vector<IValue>& args) {
+      tangent_strides.push_back(args.back().to_tensor().strides());
+      return inner(args);
+    };
+  };
+  auto fn = aot_module_simplified(*gm, {x, y}, 6, options);
+  std::vector<Tensor> out = (*fn)({x, y});
+  Tensor total = tensor::ops::sum(out[0]);
+  autograd::backward({total});
+  CHECK(tangent_strides == std::vector<tensor::IntList>{{1}});
+  CHECK(grad_repr(x) == "tensor([2., 3.])");
+  CHECK(grad_repr(y) == "tensor([0.5000, 1.5000])");
+}
+
 TEST_CASE("non-tensor outputs are rejected with a clear error") {
   autograd::install();
   auto g = std::make_shared<fx::Graph>();
