@@ -5,6 +5,7 @@
 #include "core/aot/aot_autograd.h"
 #include "core/dynamo/graph_exec.h"
 #include "core/inductor/compile_fx.h"
+#include "core/inductor/config.h"
 #include "core/lang/interp.h"
 #include "core/lang/runtime.h"
 #include "core/torch/errors.h"
@@ -59,6 +60,17 @@ int64_t next_aot_id() {
   return native::as_int(native::call(next, {counter}), "AOT_COUNTER");
 }
 
+// torch._inductor.config's values as the script set them.
+void read_inductor_config(inductor::InductorConfig& c) {
+  Value m = native::import_module("torch._inductor.config");
+  auto read = [&](const char* name, std::size_t& slot) {
+    Value v = native::get_attr_or_null(m, name);
+    if (!v.is_null() && v.is_int() && v.as_int() > 0) slot = static_cast<std::size_t>(v.as_int());
+  };
+  read("max_fusion_size", c.max_fusion_size);
+  read("realize_opcount_threshold", c.realize_opcount_threshold);
+}
+
 // The inputs as tensors, or nothing when one is not a tensor.
 std::optional<std::vector<tensor::Tensor>> all_tensors(const std::vector<Value>& values) {
   std::vector<tensor::Tensor> out;
@@ -93,8 +105,10 @@ CompiledFn compile_with_aot(const std::string& name, const std::shared_ptr<fx::G
     return run_with_script_graph(module); // inductor's fallback: run the graph as captured
   }
   auto compiled = torchmod::translate_errors([&] {
-    return name == "inductor" ? inductor::compile_fx(*module, *tensors, aot_id)
-                              : aot::aot_module_simplified(*module, *tensors, aot_id);
+    if (name != "inductor") return aot::aot_module_simplified(*module, *tensors, aot_id);
+    inductor::ScopedConfig scoped;
+    read_inductor_config(inductor::config());
+    return inductor::compile_fx(*module, *tensors, aot_id);
   });
   return [compiled](const std::vector<Value>& inputs) {
     std::vector<tensor::Tensor> args;

@@ -4,6 +4,7 @@
 #include "core/dynamo/backends.h"
 #include "core/dynamo/compile.h"
 #include "core/dynamo/config.h"
+#include "core/inductor/config.h"
 #include "core/lang/interp.h"
 #include "core/lang/modules.h"
 #include "core/lang/native.h"
@@ -84,6 +85,16 @@ void build_inductor(const Value& m) {
     auto p = native::bind_args(a, "compile", {{"gm"}, {"example_inputs"}});
     return inductor_compile(p[0], p[1]);
   });
+  native::import_module("torch._inductor.config");
+}
+
+// torch._inductor.config: inductor's tunables, read by each compile.
+void build_inductor_config(const Value& m) {
+  inductor::InductorConfig defaults;
+  build_config_module(
+      m, {{"max_fusion_size", native::make_int(static_cast<int64_t>(defaults.max_fusion_size))},
+          {"realize_opcount_threshold",
+           native::make_int(static_cast<int64_t>(defaults.realize_opcount_threshold))}});
 }
 
 void build_functorch_config(const Value& m) {
@@ -138,6 +149,7 @@ void install() {
   native::register_native_module("torch._dynamo.exc", build_exc);
   native::register_native_module("torch._dynamo.config", build_dynamo_config);
   native::register_native_module("torch._inductor", build_inductor);
+  native::register_native_module("torch._inductor.config", build_inductor_config);
   native::register_native_module("torch._dynamo.utils", build_utils);
   auto& natives = lang::module_registry().natives;
   if (!natives.count("torch._functorch"))

@@ -80,3 +80,36 @@ print(out.item(), x.grad.tolist())
               "        sum_1: \"f32[]\" = a.sum();  a = None\n") != std::string::npos);
   }
 }
+
+TEST_CASE("torch._inductor.config reaches inductor: max_fusion_size splits the kernels") {
+  // Four returned values are four realized buffers: one kernel by default, two
+  // with max_fusion_size=2 (PyTorch's scheduler refuses fusions past the cap).
+  auto r = run_script(R"(import torch
+import torch._inductor.config
+def f(x):
+    a = x * 2.0
+    b = a + 1.0
+    c = b * 3.0
+    d = c - 1.0
+    return a, b, c, d
+print(torch._inductor.config.max_fusion_size)
+print([t.tolist() for t in torch.compile(f, backend="inductor")(torch.ones(2))])
+torch._dynamo.reset()
+with torch._inductor.config.patch(max_fusion_size=2):
+    print([t.tolist() for t in torch.compile(f, backend="inductor")(torch.ones(2))])
+)");
+  REQUIRE_MESSAGE(r.status == 0, r.err);
+  CHECK(r.out == "64\n[[2.0, 2.0], [3.0, 3.0], [9.0, 9.0], [8.0, 8.0]]\n"
+                 "[[2.0, 2.0], [3.0, 3.0], [9.0, 9.0], [8.0, 8.0]]\n");
+  auto code = r.artifact("output_code");
+  REQUIRE(code.size() == 2);
+  auto kernels = [](const std::string& text) {
+    size_t n = 0;
+    for (size_t at = text.find("async_compile.cpp("); at != std::string::npos;
+         at = text.find("async_compile.cpp(", at + 1))
+      ++n;
+    return n;
+  };
+  CHECK(kernels(code[0]) == 1);
+  CHECK(kernels(code[1]) == 2);
+}
