@@ -69,18 +69,7 @@ public:
   VarPtr load_name(SymFrame& f, const lang::Name* n);
   bool truth(SymFrame& f, const VarPtr& v);
 
-  // ---- calls, attributes, operators (tracer_calls.cpp)
-  VarPtr call(SymFrame& f, const VarPtr& fn, std::vector<VarPtr> args, std::vector<KwVar> kwargs);
-  VarPtr inline_function(SymFrame& f, const VarPtr& fn, const std::vector<VarPtr>& args,
-                         const std::vector<KwVar>& kwargs);
-  VarPtr make_nested_function(SymFrame& f, const lang::Arguments* params,
-                              const lang::ScopeInfo& scope, std::string name,
-                              const lang::FunctionDef* def, const lang::Lambda* lambda);
-  VarPtr get_attr(SymFrame& f, const VarPtr& obj, const std::string& name);
-  void set_attr(SymFrame& f, const VarPtr& obj, const std::string& name, const VarPtr& value);
-  // `container[key] = value`: updates the tracker; for a list or dict that
-  // existed before the call, also a side effect replayed after the graph.
-  void set_item(SymFrame& f, const VarPtr& container, const VarPtr& key, const VarPtr& value);
+  // ---- `with` and grad mode (tracer_eval.cpp)
   Flow exec_with(SymFrame& f, const lang::With* w);
   Flow exec_with_managers(SymFrame& f, const lang::With* w, VarPtr first);
   // torch.no_grad() / enable_grad() objects: the mode they set, else nullopt.
@@ -88,23 +77,39 @@ public:
   // Records a grad-mode change as a `torch._C._set_grad_enabled` node and
   // applies it to the example runs.
   void set_grad_enabled(SymFrame& f, bool enabled);
+
+  // ---- calls and operators (tracer_calls.cpp)
+  VarPtr call(SymFrame& f, const VarPtr& fn, std::vector<VarPtr> args, std::vector<KwVar> kwargs);
+  VarPtr inline_function(SymFrame& f, const VarPtr& fn, const std::vector<VarPtr>& args,
+                         const std::vector<KwVar>& kwargs);
+  VarPtr make_nested_function(SymFrame& f, const lang::Arguments* params,
+                              const lang::ScopeInfo& scope, std::string name,
+                              const lang::FunctionDef* def, const lang::Lambda* lambda);
   VarPtr binary(SymFrame& f, lang::BinOpKind op, const VarPtr& a, const VarPtr& b, bool inplace);
   VarPtr call_builtin(SymFrame& f, const VarPtr& fn, const std::vector<VarPtr>& args,
                       const std::vector<KwVar>& kwargs);
-  VarPtr call_container_method(SymFrame& f, const VarPtr& m, const std::vector<VarPtr>& args,
-                               const std::vector<KwVar>& kwargs);
   // A tracker as a node argument, and as the value an example run receives.
   fx::Argument graph_arg(SymFrame& f, const VarPtr& v);
   Value fake_arg(const VarPtr& v);
-  // An allow-in-graph op of compiled autograd (compiled_autograd/ops.h): one
-  // node, its list result unpacked into one getitem per element right away.
-  VarPtr call_graph_op(SymFrame& f, const VarPtr& op, const std::vector<VarPtr>& args,
-                       const std::vector<KwVar>& kwargs);
   // Emits a tensor op node; `run` computes the example value from fake arguments.
   VarPtr emit_tensor_op(SymFrame& f, fx::OpKind kind, const fx::Target* target,
                         const std::string& method, tracing::CallablePtr callable,
                         const std::vector<VarPtr>& args, const std::vector<KwVar>& kwargs,
                         const Value& real_callable);
+
+  // ---- attributes and items (tracer_attrs.cpp)
+  VarPtr get_attr(SymFrame& f, const VarPtr& obj, const std::string& name);
+  void set_attr(SymFrame& f, const VarPtr& obj, const std::string& name, const VarPtr& value);
+  // `container[key] = value`: updates the tracker; for a list or dict that
+  // existed before the call, also a side effect replayed after the graph.
+  void set_item(SymFrame& f, const VarPtr& container, const VarPtr& key, const VarPtr& value);
+  VarPtr call_container_method(SymFrame& f, const VarPtr& m, const std::vector<VarPtr>& args,
+                               const std::vector<KwVar>& kwargs);
+
+  // ---- compiled autograd's allow-in-graph ops (tracer_graph_ops.cpp)
+  // One node, its list result unpacked into one getitem per element right away.
+  VarPtr call_graph_op(SymFrame& f, const VarPtr& op, const std::vector<VarPtr>& args,
+                       const std::vector<KwVar>& kwargs);
 
   // ---- symbolic shapes (tracer_symbolic.cpp)
   // Sizes of a new graph input: symbols under dynamic=True or for marked dims.
