@@ -30,7 +30,13 @@ IValue autograd_kernel(const OpDef& op, Args& args) {
   if (op.is_inplace) {
     const Tensor& self = args[0].to_tensor();
     if (is_leaf(self) && requires_grad(self)) throw std::runtime_error(errors::kLeafInplace);
-    throw std::runtime_error("in-place autograd of aten::" + op.qualified + " is not supported");
+    const AutogradMeta* meta = get_meta(self);
+    if (!op.backward || (meta && meta->is_view_)) {
+      throw std::runtime_error("in-place autograd of aten::" + op.qualified +
+                               (op.backward ? " on a view" : "") + " is not supported");
+    }
+    // Otherwise the node is built like an out-of-place op's (its edges read self's
+    // current history) and then becomes self's grad_fn: PyTorch's rebase_history.
   }
   // The node is created before the kernel runs, as PyTorch does (sequence number order).
   auto node = std::make_shared<OpNode>(op, args);
@@ -44,6 +50,7 @@ IValue autograd_kernel(const OpDef& op, Args& args) {
   IValue result = tensor::call_op_below_autograd(op, std::move(args));
   const Tensor& out = result.to_tensor();
   set_history(out, node);
+  if (op.is_view) materialize_meta(out).is_view_ = true;
   if (op.save_result) node->save_result(out);
   return result;
 }

@@ -267,7 +267,8 @@ std::vector<Tensor> make_grads(const std::vector<Tensor>& outputs,
     const Tensor& o = outputs[i];
     Tensor g = i < grads.size() ? grads[i] : Tensor();
     if (g.defined()) {
-      if (g.sizes() != o.sizes()) {
+      // torch.is_same_size dispatches, so traces record it as torch.autograd.grad does.
+      if (!tensor::ops::is_same_size(o, g)) {
         throw std::runtime_error("Mismatch in shape: grad_output[" + std::to_string(i) +
                                  "] has a shape of " + tensor::size_repr(g.sizes()) +
                                  " and output[" + std::to_string(i) + "] has a shape of " +

@@ -4,6 +4,8 @@
 
 #include "core/autograd/errors.h"
 #include "core/autograd/variable.h"
+#include "core/tensor/dispatcher.h"
+#include "core/tensor/op_registry.h"
 #include "core/tensor/tensor_print.h"
 
 namespace bwhop::autograd {
@@ -27,11 +29,20 @@ std::string legacy_type(const Tensor& t) {
   return "torch.Tensor";
 }
 
+Tensor dispatch_detach(const Tensor& t) {
+  static const tensor::OpDef& detach = tensor::op("detach");
+  return tensor::call_op_below_autograd(detach, {t}).to_tensor();
+}
+
 SavedTensor save(const Tensor& t, bool is_output) {
   SavedTensor s;
   s.version = t.version();
   s.is_output = is_output;
-  if (is_output) {
+  if (is_output && tensor::mode_stack_depth() > 0) {
+    // Traced outputs are saved through `detach`, so the mode tracks the saved alias.
+    s.data = dispatch_detach(t);
+    s.detach_on_unpack = true;
+  } else if (is_output) {
     // A plain alias without autograd state: the node must not own its own output.
     s.data = Tensor::make_view(t, t.sizes(), t.strides(), t.storage_offset());
   } else {
@@ -44,7 +55,7 @@ SavedTensor save(const Tensor& t, bool is_output) {
   return s;
 }
 
-const Tensor& unpack(const SavedTensor& s, const std::string& owner) {
+Tensor unpack(const SavedTensor& s, const std::string& owner) {
   if (s.data.version() != s.version) {
     std::string which = s.is_output ? "output 0 of " + owner
                         : s.output_of.empty()
@@ -59,6 +70,7 @@ const Tensor& unpack(const SavedTensor& s, const std::string& owner) {
         " instead. Hint: enable anomaly detection to find the operation that failed to compute "
         "its gradient, with torch.autograd.set_detect_anomaly(True).");
   }
+  if (s.detach_on_unpack) return dispatch_detach(s.data);
   return s.data;
 }
 

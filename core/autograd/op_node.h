@@ -13,6 +13,9 @@ struct SavedTensor {
   bool is_output = false;
   std::string output_of; // grad_fn name of the saved tensor at save time (for errors)
   uint32_t output_nr = 0;
+  // Saved while a dispatch mode was active: PyTorch's tensor_data() of a traced (Python
+  // subclass) output dispatches `detach` on save and again on every unpack.
+  bool detach_on_unpack = false;
 };
 
 class OpNode : public Node {

@@ -27,6 +27,8 @@ public:
   std::weak_ptr<Node> grad_accumulator_;
   std::shared_ptr<TensorHookList> hooks_; // Tensor.register_hook hooks
   bool retains_grad_ = false;
+  // Output of a differentiable view op: in-place writes to it would need CopySlices.
+  bool is_view_ = false;
 };
 
 // The tensor's AutogradMeta, or null when it never had autograd state.

@@ -1,5 +1,6 @@
 #include "core/compiled_autograd/targets.h"
 
+#include <deque>
 #include <string>
 
 #include "core/compiled_autograd/ops.h"
@@ -46,9 +47,11 @@ const fx::Target* functional_backward_target(std::string_view node_name) {
 }
 
 const fx::Target* aot_prologue_target(const aot::AotArtifacts* artifacts) {
-  // Owned by the target for the process's lifetime, like the target itself.
-  auto* impl = new PrologueImpl{&kPrologueTag, artifacts};
-  return fx::fresh_function_target(kCompiledAutogradModule, "call_aot_bwd_prologue", impl);
+  // Kept for the process's lifetime, like the target that points at it (a
+  // deque keeps each element's address while it grows).
+  static std::deque<PrologueImpl> impls;
+  impls.push_back(PrologueImpl{&kPrologueTag, artifacts});
+  return fx::fresh_function_target(kCompiledAutogradModule, "call_aot_bwd_prologue", &impls.back());
 }
 
 const aot::AotArtifacts* prologue_artifacts(const fx::Target* target) {

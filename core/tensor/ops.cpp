@@ -86,6 +86,9 @@ BWHOP_CMP(le)
 BWHOP_CMP(gt)
 BWHOP_CMP(ge)
 #undef BWHOP_CMP
+Tensor logical_and(const Tensor& s, const Tensor& o) {
+  return run(BWHOP_OP("logical_and"), {s, o});
+}
 
 #define BWHOP_UNARY(NAME)                                                                          \
   Tensor NAME(const Tensor& s) {                                                                   \
@@ -149,6 +152,28 @@ Tensor clone(const Tensor& s) {
 }
 Tensor detach(const Tensor& s) {
   return run(BWHOP_OP("detach"), {s});
+}
+Tensor select(const Tensor& s, int64_t dim, int64_t index) {
+  return run(BWHOP_OP("select.int"), {s, dim, index});
+}
+Tensor slice(const Tensor& s, int64_t dim, const IValue& start, const IValue& end, int64_t step) {
+  return run(BWHOP_OP("slice.Tensor"), {s, dim, start, end, step});
+}
+Tensor select_backward(const Tensor& g, const IntList& sizes, int64_t dim, int64_t index) {
+  return run(BWHOP_OP("select_backward"), {g, sizes, dim, index});
+}
+Tensor slice_backward(const Tensor& g, const IntList& sizes, int64_t dim, int64_t start,
+                      int64_t end, int64_t step) {
+  return run(BWHOP_OP("slice_backward"), {g, sizes, dim, start, end, step});
+}
+bool is_same_size(const Tensor& s, const Tensor& o) {
+  return call_op(BWHOP_OP("is_same_size"), {s, o}).to_bool();
+}
+Tensor alias(const Tensor& s) {
+  return run(BWHOP_OP("alias"), {s});
+}
+Tensor lift_fresh(const Tensor& s) {
+  return run(BWHOP_OP("lift_fresh"), {s});
 }
 Tensor to_dtype(const Tensor& s, ScalarType dtype) {
   return run(BWHOP_OP("_to_copy"),

@@ -38,6 +38,7 @@ Tensor lt(const Tensor& self, const IValue& other);
 Tensor le(const Tensor& self, const IValue& other);
 Tensor gt(const Tensor& self, const IValue& other);
 Tensor ge(const Tensor& self, const IValue& other);
+Tensor logical_and(const Tensor& self, const Tensor& other);
 
 Tensor sin(const Tensor& self);
 Tensor cos(const Tensor& self);
@@ -66,6 +67,11 @@ Tensor sum_to(const Tensor& self, const IntList& shape);
 // Copies, views and shape ops.
 Tensor clone(const Tensor& self);
 Tensor detach(const Tensor& self);
+// lift_fresh: marks a tensor just built from Python data (torch.tensor) as entering
+// the dispatcher, so modes can see constants created during a trace.
+Tensor lift_fresh(const Tensor& self);
+Tensor alias(const Tensor& self);
+bool is_same_size(const Tensor& self, const Tensor& other);
 Tensor to_dtype(const Tensor& self, ScalarType dtype); // _to_copy
 Tensor view(const Tensor& self, const IntList& size);
 Tensor reshape(const Tensor& self, const IntList& shape);
@@ -78,6 +84,13 @@ Tensor squeeze(const Tensor& self);
 Tensor squeeze(const Tensor& self, int64_t dim);
 Tensor expand(const Tensor& self, const IntList& size);
 Tensor expand_as(const Tensor& self, const Tensor& other);
+// Basic indexing: select.int / slice.Tensor (start/end: int or None) and their backward ops.
+Tensor select(const Tensor& self, int64_t dim, int64_t index);
+Tensor slice(const Tensor& self, int64_t dim, const IValue& start = IValue(),
+             const IValue& end = IValue(), int64_t step = 1);
+Tensor select_backward(const Tensor& grad, const IntList& input_sizes, int64_t dim, int64_t index);
+Tensor slice_backward(const Tensor& grad, const IntList& input_sizes, int64_t dim, int64_t start,
+                      int64_t end, int64_t step);
 
 // Linear algebra.
 Tensor matmul(const Tensor& self, const Tensor& other);

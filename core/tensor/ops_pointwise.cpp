@@ -3,6 +3,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/tensor/dispatcher.h"
 #include "core/tensor/kernel_utils.h"
 #include "core/tensor/op_registry.h"
 #include "core/tensor/ops.h"
@@ -135,6 +136,11 @@ BWHOP_COMPARE(le, <=)
 BWHOP_COMPARE(gt, >)
 BWHOP_COMPARE(ge, >=)
 #undef BWHOP_COMPARE
+IValue logical_and_kernel(const Args& a) {
+  return binary(
+      a, compare_rule, [](double x, double y) { return (x != 0.0 && y != 0.0) ? 1.0 : 0.0; },
+      [](int64_t x, int64_t y) -> int64_t { return x != 0 && y != 0; });
+}
 
 // Unary ops: `floating_only` ops compute in the default float type for integer inputs.
 ScalarType unary_out(const Tensor& t, bool floating_only) {
@@ -254,23 +260,29 @@ Tensor when(bool needed, auto&& make) {
   return needed ? Tensor(make()) : Tensor();
 }
 
+// PyTorch's generated backward nodes compute the gradient of the last differentiable
+// input first (MulBackward0, DivBackward0, PowBackward1 all emit `other`'s ops before
+// `self`'s), and gcc evaluates call arguments right to left; traced backward graphs
+// show that order, so each formula below sequences its ops explicitly in it.
 std::vector<Tensor> add_backward(const BackwardCtx& c) {
-  return grads({when(c.needs_grad(0), [&] { return c.grad; }),
-                when(c.needs_grad(1), [&] { return maybe_multiply(c.grad, c.arg(2)); })});
+  Tensor other_grad = when(c.needs_grad(1), [&] { return maybe_multiply(c.grad, c.arg(2)); });
+  Tensor self_grad = when(c.needs_grad(0), [&] { return c.grad; });
+  return grads({self_grad, other_grad});
 }
 std::vector<Tensor> add_scalar_backward(const BackwardCtx& c) {
   return grads({c.grad});
 }
 std::vector<Tensor> sub_backward(const BackwardCtx& c) {
-  return grads({when(c.needs_grad(0), [&] { return c.grad; }),
-                when(c.needs_grad(1), [&] { return maybe_multiply(ops::neg(c.grad), c.arg(2)); })});
+  Tensor other_grad =
+      when(c.needs_grad(1), [&] { return maybe_multiply(ops::neg(c.grad), c.arg(2)); });
+  Tensor self_grad = when(c.needs_grad(0), [&] { return c.grad; });
+  return grads({self_grad, other_grad});
 }
 std::vector<Tensor> rsub_backward(const BackwardCtx& c) {
   return grads({maybe_multiply(ops::neg(c.grad), c.arg(2))});
 }
 std::vector<Tensor> mul_backward(const BackwardCtx& c) {
-  // PyTorch's generated MulBackward0 computes the gradient of `other` first; traced
-  // backward graphs (AOT's `mul_1 = tangents_1 * primals_1`) show that order.
+  // AOT's `mul_1 = tangents_1 * primals_1` shows the `other` gradient comes first.
   Tensor other_grad = when(c.needs_grad(1), [&] { return ops::mul(c.grad, c.arg(0)); });
   Tensor self_grad = when(c.needs_grad(0), [&] { return ops::mul(c.grad, c.arg(1)); });
   return grads({self_grad, other_grad});
@@ -279,12 +291,15 @@ std::vector<Tensor> mul_scalar_backward(const BackwardCtx& c) {
   return grads({ops::mul_scalar(c.grad, c.arg(1))});
 }
 std::vector<Tensor> div_backward(const BackwardCtx& c) {
-  return grads({when(c.needs_grad(0), [&] { return ops::div(c.grad, c.arg(1)); }),
-                when(c.needs_grad(1), [&] {
-                  const Tensor& self = c.tensor(0);
-                  const Tensor& other = c.tensor(1);
-                  return ops::mul(ops::neg(c.grad), ops::div(ops::div(self, other), other));
-                })});
+  // other: -grad * ((self / other) / other), the quotient evaluated before -grad.
+  Tensor other_grad = when(c.needs_grad(1), [&] {
+    const Tensor& other = c.tensor(1);
+    Tensor quotient = ops::div(ops::div(c.tensor(0), other), other);
+    Tensor neg_grad = ops::neg(c.grad);
+    return ops::mul(neg_grad, quotient);
+  });
+  Tensor self_grad = when(c.needs_grad(0), [&] { return ops::div(c.grad, c.arg(1)); });
+  return grads({self_grad, other_grad});
 }
 std::vector<Tensor> div_scalar_backward(const BackwardCtx& c) {
   return grads({ops::div_scalar(c.grad, c.arg(1))});
@@ -292,31 +307,52 @@ std::vector<Tensor> div_scalar_backward(const BackwardCtx& c) {
 std::vector<Tensor> pow_tensor_scalar_backward(const BackwardCtx& c) {
   const Tensor& self = c.tensor(0);
   double e = c.arg(1).to_double();
-  if (e == 0.0) return grads({ops::zeros_like(self)});
+  if (e == 0.0) {
+    // at::zeros_like(self, LEGACY_CONTIGUOUS_MEMORY_FORMAT)
+    return grads({call_tensor_op(op("zeros_like"), {self, IValue(), IValue(), IValue(), IValue(),
+                                                    IValue(MemoryFormat::Contiguous)})});
+  }
   return grads({ops::mul(c.grad, ops::mul_scalar(ops::pow(self, IValue(e - 1)), IValue(e)))});
+}
+// at::zeros({}, grad.options()): dtype, layout and device spelled out.
+Tensor scalar_zeros_like_options(const Tensor& grad) {
+  return call_tensor_op(op("zeros"), {IntList{}, IValue(grad.dtype()), IValue(Layout::Strided),
+                                      IValue(grad.device()), IValue()});
+}
+// pow_backward_exponent: grad * where(self == 0 & exponent >= 0, 0, result * log(self)).
+Tensor pow_exponent_grad(const Tensor& grad, const Tensor& cond, const Tensor& log_base,
+                         const Tensor& result) {
+  Tensor term = ops::mul(result, log_base);
+  Tensor zero = scalar_zeros_like_options(grad);
+  return ops::mul(grad, ops::where(cond, zero, term));
 }
 std::vector<Tensor> pow_tensor_tensor_backward(const BackwardCtx& c) {
   const Tensor& self = c.tensor(0);
   const Tensor& exponent = c.tensor(1);
-  Tensor zero = ops::zeros({}, c.grad.dtype());
-  Tensor gs = when(c.needs_grad(0), [&] {
-    return ops::where(
-        ops::eq(exponent, IValue(0.0)), zero,
-        ops::mul(c.grad,
-                 ops::mul(exponent, ops::pow(self, ops::sub(exponent, IValue(int64_t{1}))))));
+  Tensor exponent_grad = when(c.needs_grad(1), [&] {
+    Tensor exponent_nonneg = ops::ge(exponent, IValue(int64_t{0}));
+    Tensor base_zero = ops::eq(self, IValue(int64_t{0}));
+    Tensor cond = ops::logical_and(base_zero, exponent_nonneg);
+    return pow_exponent_grad(c.grad, cond, ops::log(self), c.result);
   });
-  Tensor ge = when(c.needs_grad(1), [&] {
-    Tensor cond = ops::mul(ops::eq(self, IValue(0.0)), ops::ge(exponent, IValue(0.0)));
-    return ops::mul(c.grad, ops::where(cond, zero, ops::mul(c.result, ops::log(self))));
+  // pow_backward_self: where(exponent == 0.0, 0, grad * (exponent * self.pow(exponent - 1))).
+  Tensor self_grad = when(c.needs_grad(0), [&] {
+    Tensor power = ops::pow(self, ops::sub_scalar(exponent, IValue(int64_t{1})));
+    Tensor value = ops::mul(c.grad, ops::mul(exponent, power));
+    Tensor zero = scalar_zeros_like_options(c.grad);
+    Tensor exponent_zero = ops::eq(exponent, IValue(0.0));
+    return ops::where(exponent_zero, zero, value);
   });
-  return grads({gs, ge});
+  return grads({self_grad, exponent_grad});
 }
 std::vector<Tensor> pow_scalar_backward(const BackwardCtx& c) {
   double base = c.arg(0).to_double();
-  const Tensor& exponent = c.tensor(1);
+  // grad * result * log(base); a zero base masks the non-negative exponents.
   Tensor term = ops::mul_scalar(c.result, IValue(std::log(base)));
   if (base == 0.0) {
-    term = ops::where(ops::ge(exponent, IValue(int64_t{0})), ops::zeros({}, c.grad.dtype()), term);
+    Tensor zero = scalar_zeros_like_options(c.grad);
+    Tensor cond = ops::ge(c.tensor(1), IValue(int64_t{0}));
+    term = ops::where(cond, zero, term);
   }
   return grads({ops::mul(c.grad, term)});
 }
@@ -476,6 +512,11 @@ void register_pointwise_ops(OpRegistry& r) {
            .meta = compare_meta,
            .nondifferentiable = true});
   }
+
+  r.add({.schema = "logical_and(Tensor self, Tensor other) -> Tensor",
+         .kernel = logical_and_kernel,
+         .meta = compare_meta,
+         .nondifferentiable = true});
 
   r.add({.schema = "sin(Tensor self) -> Tensor",
          .kernel = sin_kernel,

@@ -8,6 +8,7 @@ void register_all_ops(OpRegistry& reg) {
   register_pointwise_ops(reg);
   register_reduction_ops(reg);
   register_view_ops(reg);
+  register_index_ops(reg);
   register_linalg_ops(reg);
   register_factory_ops(reg);
 }

@@ -170,6 +170,19 @@ IValue expand_as_kernel(const Args& a) {
   return ops::expand(self_of(a), a[1].to_tensor().sizes());
 }
 
+// lift_fresh returns its argument itself; lift_fresh_copy is the copying form traces record.
+IValue lift_fresh_kernel(const Args& a) {
+  return self_of(a);
+}
+IValue lift_fresh_copy_kernel(const Args& a) {
+  return call_backend(op("clone"), {self_of(a), IValue()});
+}
+
+// is_same_size(Tensor self, Tensor other) -> bool: compares sizes only (meta-safe).
+IValue is_same_size_kernel(const Args& a) {
+  return IValue(self_of(a).sizes() == a[1].to_tensor().sizes());
+}
+
 IValue detach_kernel(const Args& a) {
   const Tensor& s = self_of(a);
   return alias_as(s, s.sizes(), s.strides());
@@ -272,6 +285,34 @@ std::vector<Tensor> squeeze_dim_bw(const BackwardCtx& c) {
 std::vector<Tensor> expand_bw(const BackwardCtx& c) {
   return {ops::sum_to(c.grad, c.sizes(0))};
 }
+// add_.Tensor: as add.Tensor (other's gradient first, scaled by alpha unless it is 1).
+std::vector<Tensor> add__bw(const BackwardCtx& c) {
+  const IValue& alpha = c.arg(2);
+  bool unit = alpha.is_double() ? alpha.to_double() == 1.0 : alpha.to_int() == 1;
+  Tensor other_grad;
+  if (c.needs_grad(1)) other_grad = unit ? c.grad : ops::mul_scalar(c.grad, alpha);
+  return {c.needs_grad(0) ? c.grad : Tensor(), other_grad};
+}
+// fill_.Scalar: the old values no longer matter.
+std::vector<Tensor> fill__bw(const BackwardCtx& c) {
+  return {ops::zeros_like(c.grad)};
+}
+// copy_ (PyTorch's hand-written CopyBackwards): self's old values are overwritten, src
+// receives the gradient in its own dtype.
+std::vector<Tensor> copy__bw(const BackwardCtx& c) {
+  Tensor self_grad;
+  if (c.needs_grad(0)) {
+    self_grad = call_tensor_op(op("zeros_like"), {c.grad, IValue(), IValue(), IValue(), IValue(),
+                                                  IValue(MemoryFormat::Contiguous)});
+  }
+  Tensor src_grad;
+  if (c.needs_grad(1))
+    src_grad = c.grad.dtype() == c.dtype(1) ? c.grad : ops::to_dtype(c.grad, c.dtype(1));
+  return {self_grad, src_grad};
+}
+std::vector<Tensor> alias_bw(const BackwardCtx& c) {
+  return {c.grad};
+}
 std::vector<Tensor> clone_bw(const BackwardCtx& c) {
   return {c.grad};
 }
@@ -341,11 +382,30 @@ void register_view_ops(OpRegistry& r) {
   r.add({.schema = "expand_as(Tensor(a) self, Tensor other) -> Tensor(a)",
          .kernel = expand_as_kernel,
          .composite = true});
+  r.add({.schema = "is_same_size(Tensor self, Tensor other) -> bool",
+         .kernel = is_same_size_kernel,
+         .meta = is_same_size_kernel,
+         .nondifferentiable = true});
+  r.add({.schema = "alias(Tensor(a) self) -> Tensor(a)",
+         .kernel = detach_kernel,
+         .meta = detach_kernel,
+         .backward_name = "AliasBackward0",
+         .backward = alias_bw,
+         .is_view = true});
   r.add({.schema = "detach(Tensor(a) self) -> Tensor(a)",
          .kernel = detach_kernel,
          .meta = detach_kernel,
          .nondifferentiable = true,
          .is_view = true});
+  // Fresh constants never require grad: neither form records an autograd node.
+  r.add({.schema = "lift_fresh(Tensor(a) self) -> Tensor(a)",
+         .kernel = lift_fresh_kernel,
+         .meta = lift_fresh_kernel,
+         .nondifferentiable = true});
+  r.add({.schema = "lift_fresh_copy(Tensor self) -> Tensor",
+         .kernel = lift_fresh_copy_kernel,
+         .meta = lift_fresh_copy_kernel,
+         .nondifferentiable = true});
   r.add({.schema = "clone(Tensor self, *, MemoryFormat? memory_format=None) -> Tensor",
          .kernel = clone_kernel,
          .meta = clone_meta,
@@ -360,13 +420,19 @@ void register_view_ops(OpRegistry& r) {
          .backward = to_copy_bw});
   r.add({.schema = "copy_(Tensor(a!) self, Tensor src, bool non_blocking=False) -> Tensor(a!)",
          .kernel = copy__kernel,
-         .meta = inplace_meta});
+         .meta = inplace_meta,
+         .backward_name = "CopyBackwards",
+         .backward = copy__bw});
   r.add({.schema = "fill_.Scalar(Tensor(a!) self, Scalar value) -> Tensor(a!)",
          .kernel = fill__kernel,
-         .meta = inplace_meta});
+         .meta = inplace_meta,
+         .backward_name = "FillBackward2",
+         .backward = fill__bw});
   r.add({.schema = "add_.Tensor(Tensor(a!) self, Tensor other, *, Scalar alpha=1) -> Tensor(a!)",
          .kernel = add__kernel,
-         .meta = inplace_meta});
+         .meta = inplace_meta,
+         .backward_name = "AddBackward0",
+         .backward = add__bw});
 }
 
 } // namespace bwhop::tensor

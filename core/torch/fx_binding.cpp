@@ -116,6 +116,13 @@ lang::Type* graph_module_type() {
     native::def_property(ty, "code", [](const Value& self) {
       return native::make_str(traced_of(self).module().code());
     });
+    // The tensors the graph's get_attr nodes read (`gm._tensor_constant0`).
+    native::def_method(ty, "__getattr__", [](const lang::Args& a) {
+      const std::string& name = native::as_str(a[1], "attribute name");
+      if (const tensor::Tensor* t = traced_of(a[0]).attributes().find(name)) return wrap_tensor(*t);
+      native::raise_error(lang::types::AttributeError,
+                          "'GraphModule' object has no attribute '" + name + "'");
+    });
     native::def_method(ty, "print_readable", guarded([](const lang::Args& a) {
                          auto p = native::bind_args(lang::Args{a.pos + 1, a.npos - 1, a.kw, a.nkw},
                                                     "print_readable",

@@ -152,6 +152,8 @@ Value torch_tensor(const lang::Args& args) {
         result = tensor::ops::from_doubles(f.doubles, f.sizes, t);
       else
         result = tensor::ops::from_ints(f.ints, f.sizes, t);
+      // Data from Python enters the dispatcher here (make_fx records lift_fresh_copy).
+      result = tensor::ops::lift_fresh(result);
     }
     if (p[3].as_bool()) autograd::set_requires_grad(result, true);
     return wrap_tensor(result);

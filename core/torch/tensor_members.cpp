@@ -6,6 +6,7 @@
 #include "core/torch/autograd_binding.h"
 #include "core/torch/errors.h"
 #include "core/torch/python_api.h"
+#include "core/torch/tensor_indexing.h"
 #include "core/torch/tensor_object.h"
 #include "core/torch/value_types.h"
 
@@ -103,6 +104,7 @@ void define_members(lang::Type* t) {
   def(t, "__hash__", [](const lang::Args& a) {
     return native::make_int(static_cast<int64_t>(reinterpret_cast<uintptr_t>(a[0].obj()) >> 4));
   });
+  def(t, "__getitem__", tensor_getitem);
   def(t, "__len__", [](const lang::Args& a) {
     const Tensor& x = self_of(a);
     if (x.dim() == 0) native::raise_error(lang::types::TypeError, "len() of a 0-d tensor");

@@ -64,6 +64,37 @@ def scalars(x):
     return x / 2.0, x**2, -x
 
 
+def fresh_constant(x):
+    c = torch.tensor([1.0, 2.0])
+    d = torch.tensor(3)
+    return x * c + d
+
+
+m = torch.arange(6.0).view(2, 3).requires_grad_()
+
+
+def indexing(m):
+    a = m[0]
+    b = m[1:]
+    c = m[:, 0]
+    d = m[:, 1:3:2]
+    e = m[-1, -2]
+    return a.sum() + b.sum() * 2 + (c * c).sum() + d.sum() + e
+
+
+def indexing_backward(m):
+    return torch.autograd.grad(indexing(m), [m])
+
+
+def indexing_forms(m):
+    return (m[None], m[..., 0], m[-2:], m[:-1], m[0, 1:], m[:, None, 1], m[...], m[::2])
+
+
+def saved_output(x):
+    (g,) = torch.autograd.grad(x.exp().sum(), [x])
+    return g
+
+
 cases = {
     "mul_add": (mul_add, (x, y)),
     "scalar_arg": (scalar_arg, (x, 3)),
@@ -76,6 +107,11 @@ cases = {
     "identity": (identity, (x, y)),
     "varargs": (varargs, (x, y)),
     "scalars": (scalars, (x,)),
+    "fresh_constant": (fresh_constant, (x,)),
+    "indexing": (indexing, (m,)),
+    "indexing_backward": (indexing_backward, (m,)),
+    "indexing_forms": (indexing_forms, (m.detach(),)),
+    "saved_output": (saved_output, (x,)),
 }
 
 out_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "expected")

@@ -6,6 +6,7 @@
 
 #include "core/autograd/engine.h"
 #include "core/tensor/dispatcher.h"
+#include "core/tensor/indexing.h"
 #include "core/tensor/ops.h"
 #include "tests/tracing/tracing_test_util.h"
 
@@ -126,4 +127,95 @@ TEST_CASE("make_fx code: autograd.grad inside the function records the backward 
   };
   std::string code = code_of("backward_in_trace", {"x"}, {floats({0.5, 0.5}, true)}, fn);
   CHECK(code == read_expected("code_backward_in_trace.txt"));
+}
+
+TEST_CASE("make_fx code: torch.tensor inside the function records lift_fresh_copy") {
+  // torch.tensor builds its data outside the dispatcher, then calls lift_fresh.
+  auto fn = [](const std::vector<Tree>& a) {
+    Tensor c = ops::lift_fresh(ops::from_doubles({1.0, 2.0}, {2}, tensor::ScalarType::Float));
+    Tensor d = ops::lift_fresh(ops::from_ints({3}, {}, tensor::ScalarType::Long));
+    return Tree(ops::add(ops::mul(arg(a, 0), c), d));
+  };
+  TracedModule gm = make_fx({"fresh_constant", {"x"}}, {floats({0.5, 0.5}, true)}, fn);
+  CHECK(gm.module().code() == read_expected("code_fresh_constant.txt"));
+  REQUIRE(gm.attributes().entries.size() == 2);
+  CHECK(values(gm.attributes().entries[0].second) == std::vector<double>{1.0, 2.0});
+  CHECK(values(gm.attributes().entries[1].second) == std::vector<double>{3.0});
+}
+
+namespace {
+
+using tensor::IndexItem;
+
+Tensor index(const Tensor& t, std::initializer_list<IndexItem> items) {
+  return tensor::apply_slicing(t, std::span<const IndexItem>(items.begin(), items.size()));
+}
+IndexItem full() {
+  return IndexItem::slice(std::nullopt, std::nullopt, std::nullopt);
+}
+
+// The Python `indexing(m)` of gen_make_fx_oracle.py, statement by statement.
+Tensor indexing(const Tensor& m) {
+  Tensor a = index(m, {IndexItem::integer(0)});
+  Tensor b = index(m, {IndexItem::slice(1, std::nullopt, std::nullopt)});
+  Tensor c = index(m, {full(), IndexItem::integer(0)});
+  Tensor d = index(m, {full(), IndexItem::slice(1, 3, 2)});
+  Tensor e = index(m, {IndexItem::integer(-1), IndexItem::integer(-2)});
+  Tensor s = ops::sum(a);
+  s = ops::add(s, ops::mul(ops::sum(b), IValue(int64_t{2})));
+  s = ops::add(s, ops::sum(ops::mul(c, c)));
+  s = ops::add(s, ops::sum(d));
+  return ops::add(s, e);
+}
+
+Tree matrix_arg(bool requires_grad) {
+  autograd::install();
+  Tensor m = ops::from_doubles({0, 1, 2, 3, 4, 5}, {2, 3}, tensor::ScalarType::Float);
+  if (requires_grad) autograd::set_requires_grad(m, true);
+  return Tree(m);
+}
+
+} // namespace
+
+TEST_CASE("make_fx code: basic indexing records select.int and slice.Tensor") {
+  auto fn = [](const std::vector<Tree>& a) { return Tree(indexing(arg(a, 0))); };
+  CHECK(code_of("indexing", {"m"}, {matrix_arg(true)}, fn) == read_expected("code_indexing.txt"));
+}
+
+TEST_CASE("make_fx code: the backward of indexing is select_backward / slice_backward") {
+  auto fn = [](const std::vector<Tree>& a) {
+    std::vector<Tensor> g = autograd::grad({indexing(arg(a, 0))}, {arg(a, 0)});
+    return Tree::tuple({Tree(g.at(0))});
+  };
+  CHECK(code_of("indexing_backward", {"m"}, {matrix_arg(true)}, fn) ==
+        read_expected("code_indexing_backward.txt"));
+}
+
+TEST_CASE("make_fx code: None, Ellipsis, negative bounds and steps in an index") {
+  auto fn = [](const std::vector<Tree>& a) {
+    const Tensor& m = arg(a, 0);
+    std::vector<Tree> out;
+    out.emplace_back(index(m, {IndexItem::none()}));
+    out.emplace_back(index(m, {IndexItem::ellipsis(), IndexItem::integer(0)}));
+    out.emplace_back(index(m, {IndexItem::slice(-2, std::nullopt, std::nullopt)}));
+    out.emplace_back(index(m, {IndexItem::slice(std::nullopt, -1, std::nullopt)}));
+    out.emplace_back(
+        index(m, {IndexItem::integer(0), IndexItem::slice(1, std::nullopt, std::nullopt)}));
+    out.emplace_back(index(m, {full(), IndexItem::none(), IndexItem::integer(1)}));
+    out.emplace_back(index(m, {IndexItem::ellipsis()}));
+    out.emplace_back(index(m, {IndexItem::slice(std::nullopt, std::nullopt, 2)}));
+    return Tree::tuple(std::move(out));
+  };
+  CHECK(code_of("indexing_forms", {"m"}, {matrix_arg(false)}, fn) ==
+        read_expected("code_indexing_forms.txt"));
+}
+
+TEST_CASE("make_fx code: a saved output is detached on save and on unpack") {
+  auto fn = [](const std::vector<Tree>& a) {
+    const Tensor& x = arg(a, 0);
+    std::vector<Tensor> g = autograd::grad({ops::sum(ops::exp(x))}, {x});
+    return Tree(g.at(0));
+  };
+  CHECK(code_of("saved_output", {"x"}, {floats({0.5, 0.5}, true)}, fn) ==
+        read_expected("code_saved_output.txt"));
 }
