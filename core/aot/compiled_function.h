@@ -55,6 +55,7 @@ public:
   const std::string& name() const override;
   autograd::variable_list apply(autograd::variable_list&& grads) override;
   void release_variables() override;
+  bool saved_variables_freed() const override { return released_ && artifacts_->num_saved > 0; }
   std::vector<Tensor> saved_tensors() const override { return saved_; }
   // Compiled autograd swaps the saved tensors for proxies while it traces.
   void set_saved_tensors(std::vector<Tensor> saved) { saved_ = std::move(saved); }

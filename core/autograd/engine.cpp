@@ -331,7 +331,7 @@ std::vector<Tensor> execute(const std::vector<Edge>& roots, std::vector<Tensor> 
       CompiledAutogradFn fn;
       ~Restore() { slot = std::move(fn); }
     } restore{g_compiled_autograd, std::move(fn)};
-    return restore.fn(graph_root, accumulate_grad, output_edges);
+    return restore.fn(graph_root, accumulate_grad, output_edges, keep_graph);
   }
   GraphTask task(keep_graph, create_graph);
   std::shared_ptr<Node> root;

@@ -42,10 +42,11 @@ void set_always_use_graph_root(bool on);
 
 // Compiled autograd's entry (Engine::execute hands the graph to it when installed):
 // receives the GraphRoot (always built then), whether gradients accumulate into
-// .grad, and the capture edges of autograd.grad; returns the captured gradients.
+// .grad, the capture edges of autograd.grad, and whether the graph's saved
+// tensors are kept (retain_graph); returns the captured gradients.
 using CompiledAutogradFn =
     std::function<std::vector<Tensor>(const std::shared_ptr<Node>& graph_root, bool accumulate_grad,
-                                      const std::vector<Edge>& output_edges)>;
+                                      const std::vector<Edge>& output_edges, bool keep_graph)>;
 // Installs (or, with an empty function, removes) the compiled autograd entry.
 void set_compiled_autograd(CompiledAutogradFn fn);
 bool compiled_autograd_enabled();

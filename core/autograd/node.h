@@ -28,6 +28,9 @@ public:
   virtual variable_list apply(variable_list&& grads) = 0;
   // Frees saved tensors (after a backward without retain_graph).
   virtual void release_variables() {}
+  // Whether running this node would need saved tensors already freed (the
+  // "backward through the graph a second time" error).
+  virtual bool saved_variables_freed() const { return false; }
   // Saved tensors, in a fixed order (for compiled autograd's lifting).
   virtual std::vector<Tensor> saved_tensors() const { return {}; }
   virtual bool is_accumulate_grad() const { return false; }

@@ -25,6 +25,9 @@ public:
   const std::string& name() const override { return op_.backward_name; }
   variable_list apply(variable_list&& grads) override;
   void release_variables() override;
+  bool saved_variables_freed() const override {
+    return released_ && (!saved_tensors_.empty() || has_saved_result_);
+  }
   std::vector<Tensor> saved_tensors() const override;
   // Replaces the saved tensors, in saved_tensors() order (compiled autograd swaps in
   // proxies while tracing apply, then restores).

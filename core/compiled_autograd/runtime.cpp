@@ -6,6 +6,7 @@
 
 #include "core/aot/compiled_function.h"
 #include "core/autograd/engine.h"
+#include "core/autograd/errors.h"
 #include "core/autograd/graph_root.h"
 #include "core/common/artifacts.h"
 #include "core/compiled_autograd/build_graph.h"
@@ -139,17 +140,20 @@ void resume_engine_entry(bool was_installed) {
 
 std::vector<Tensor> run_compiled_backward(const std::shared_ptr<autograd::Node>& graph_root,
                                           bool accumulate_grad,
-                                          const std::vector<autograd::Edge>& output_edges) {
+                                          const std::vector<autograd::Edge>& output_edges,
+                                          bool keep_graph) {
   RuntimeState& st = state();
   if (!accumulate_grad || !output_edges.empty() || st.compilers.empty()) {
     // torch.autograd.grad and backward(inputs=...) run on the eager engine, as
     // does a backward reaching a stale entry (a run that ended inside _enable).
     const auto& root = static_cast<const autograd::GraphRoot&>(*graph_root);
-    return autograd::execute(root.next_edges(), root.outputs(), true, tensor::grad_mode_enabled(),
-                             accumulate_grad, output_edges);
+    return autograd::execute(root.next_edges(), root.outputs(), keep_graph,
+                             tensor::grad_mode_enabled(), accumulate_grad, output_edges);
   }
   Value compiler_fn = st.compilers.back();
   Collection c = collect(graph_root);
+  for (const CollectedNode& n : c.nodes)
+    if (n.node->saved_variables_freed()) throw std::runtime_error(autograd::errors::kBackwardTwice);
   std::string key = cache_key(c);
   auto it = st.cache.find(key);
   if (it == st.cache.end()) it = st.cache.emplace(key, compile(st, c, compiler_fn)).first;
@@ -165,6 +169,8 @@ std::vector<Tensor> run_compiled_backward(const std::shared_ptr<autograd::Node>&
   native::call(compiled,
                {native::make_list(std::move(inputs)), native::make_list(std::move(sizes)),
                 native::make_list({}), native::make_list(std::move(hooks)), native::make_list({})});
+  if (!keep_graph) // as the engine does after a backward without retain_graph
+    for (const CollectedNode& n : c.nodes) n.node->release_variables();
   return {};
 }
 

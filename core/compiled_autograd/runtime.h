@@ -27,8 +27,11 @@ void resume_engine_entry(bool was_installed);
 
 // The engine entry itself (exposed for tests): collect, build or reuse the
 // compiled graph, run it. Returns the captured gradients (none for backward()).
+// Without keep_graph the nodes' saved tensors are freed afterwards, as the
+// engine frees them; a node whose tensors were freed raises PyTorch's error.
 std::vector<tensor::Tensor> run_compiled_backward(const std::shared_ptr<autograd::Node>& graph_root,
                                                   bool accumulate_grad,
-                                                  const std::vector<autograd::Edge>& output_edges);
+                                                  const std::vector<autograd::Edge>& output_edges,
+                                                  bool keep_graph);
 
 } // namespace bwhop::compiled_autograd

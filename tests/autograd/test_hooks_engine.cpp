@@ -327,8 +327,9 @@ TEST_CASE("a compiled autograd entry receives a GraphRoot holding the incoming g
   Tensor out = ops::add(x, y);
   std::vector<std::string> visited;
   set_compiled_autograd([&](const std::shared_ptr<Node>& root, bool accumulate,
-                            const std::vector<Edge>&) -> std::vector<Tensor> {
+                            const std::vector<Edge>&, bool keep_graph) -> std::vector<Tensor> {
     CHECK(accumulate);
+    CHECK_FALSE(keep_graph); // backward() without retain_graph
     CHECK(root->name() == "GraphRoot");
     for (const auto& n : collect_nodes(root->next_edges())) visited.push_back(n->name());
     // Run the graph eagerly from inside (the entry is not re-entered).

@@ -397,3 +397,27 @@ except AttributeError:
   CHECK(r.out == "tensor([6.])\nmul.Tensor torch._ops.aten\ntensor([3.])\ntensor([6.])\n"
                  "AttributeError\nAttributeError\n");
 }
+
+TEST_CASE("saved tensors are freed after a compiled backward unless retain_graph, as eagerly") {
+  // PyTorch 1.13's eager engine, same script without compiled autograd: the third
+  // backward raises "Trying to backward through the graph a second time", and
+  // x.grad ends as [1.0, 1.0]. (The AOT node's case: tests/compiled_autograd/scripts.)
+  Result r = run(R"(
+import torch
+from torch._dynamo import compiled_autograd
+x = torch.tensor([0.5, 0.5], requires_grad=True)
+y = torch.tensor([0.5, 0.5], requires_grad=True)
+out = x * y
+with compiled_autograd._enable(lambda gm: gm):
+    out.backward(torch.ones(2), retain_graph=True)
+    out.backward(torch.ones(2))
+    try:
+        out.backward(torch.ones(2))
+        print("no error")
+    except RuntimeError as e:
+        print(str(e)[:50])
+print(x.grad.tolist())
+)");
+  REQUIRE_MESSAGE(r.status == 0, r.err);
+  CHECK(r.out == "Trying to backward through the graph a second time\n[1.0, 1.0]\n");
+}

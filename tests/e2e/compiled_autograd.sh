@@ -34,6 +34,9 @@ check builtin_ops "$(cat builtin_ops.expected)" "$out"
 out="$("$bwhop" exec side_effect.py 2>&1)"
 check side_effect "$(cat side_effect.expected)" "$out"
 
+out="$("$bwhop" exec release_after_backward.py 2>&1)"
+check release_after_backward "$(cat release_after_backward.expected)" "$out"
+
 # The run fails (no golden); only the dump's compiled_autograd section matters.
 dump="$("$bwhop" --scenarios "$scripts" --golden "$golden" run ca_graph_aot_eager \
   --artifact compiled_autograd --color never 2>&1)"
