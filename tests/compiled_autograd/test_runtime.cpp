@@ -1,15 +1,13 @@
 #include <doctest/doctest.h>
 
 #include <map>
-#include <sstream>
 
-#include "core/common/artifacts.h"
 #include "core/compiled_autograd/graph_module_object.h"
 #include "core/compiled_autograd/install.h"
 #include "core/compiled_autograd/ops.h"
-#include "core/lang/run.h"
 #include "core/torch/install.h"
 #include "core/torch/tensor_object.h"
+#include "tests/common/script_run.h"
 #include "tests/compiled_autograd/ca_test_util.h"
 
 using namespace bwhop;
@@ -33,7 +31,7 @@ void install_test_module() {
         // One compiled function per op for the whole process, as a backend cache would.
         static std::map<std::string, std::shared_ptr<aot::AotCompiledFunction>> compiled;
         auto& fn = compiled[aten];
-        if (!fn) fn = testing::aot_binary(py, aten, id);
+        if (!fn) fn = compiled_autograd::testing::aot_binary(py, aten, id);
         std::vector<tensor::Tensor> ins{torchmod::expect_tensor(a[0], "x"),
                                         torchmod::expect_tensor(a[1], "y")};
         return torchmod::wrap_tensor((*fn)(ins)[0]);
@@ -48,22 +46,8 @@ Result run(const std::string& source) {
   torchmod::install();
   compiled_autograd::install();
   install_test_module();
-  std::ostringstream out, err;
-  lang::RunOptions options;
-  options.path = "<test>";
-  options.out = &out;
-  options.err = &err;
-  common::ArtifactLog log;
-  Result r;
-  {
-    common::ScopedArtifactLog scope(log);
-    r.status = lang::run_source(options, source);
-  }
-  r.out = out.str();
-  r.err = err.str();
-  for (const auto& a : log.entries())
-    if (a.name == "compiled_autograd") r.artifacts.push_back(a.text);
-  return r;
+  bwhop::testing::ScriptRun run = bwhop::testing::run_script_source(source, "<test>");
+  return Result{run.status, run.out, run.err, run.artifact("compiled_autograd")};
 }
 
 // The same forward and hook, backward once eagerly and once under compiled

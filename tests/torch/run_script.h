@@ -2,31 +2,18 @@
 // returns its stdout, stderr and exit status (for the binding's unit tests).
 #pragma once
 
-#include <sstream>
 #include <string>
 
-#include "core/lang/run.h"
 #include "core/torch/install.h"
+#include "tests/common/script_run.h"
 
 namespace bwhop::torchmod::testing {
 
-struct ScriptResult {
-  int status = 0;
-  std::string out, err;
-};
+using ScriptResult = bwhop::testing::ScriptRun;
 
 inline ScriptResult run_script(const std::string& source) {
   install();
-  std::ostringstream out, err;
-  lang::RunOptions options;
-  options.path = "<test>";
-  options.out = &out;
-  options.err = &err;
-  ScriptResult r;
-  r.status = lang::run_source(options, source);
-  r.out = out.str();
-  r.err = err.str();
-  return r;
+  return bwhop::testing::run_script_source(source, "<test>");
 }
 
 } // namespace bwhop::torchmod::testing
