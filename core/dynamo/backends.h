@@ -30,6 +30,10 @@ CompiledFn compile_with_backend(const Value& backend,
 // autograd's list and SymInt inputs) run through the script graph runner.
 Value inductor_compile(const Value& gm, const Value& example_inputs);
 
+// torch._dynamo.backends.registry.lookup_backend(name): the named backend as a
+// callable `backend(gm, example_inputs)` returning the compiled callable.
+Value lookup_backend(const Value& name);
+
 // The script GraphModule object handed to callable backends.
 Value wrap_graph_module(std::shared_ptr<fx::GraphModule> module);
 

@@ -4,6 +4,7 @@
 #include "core/dynamo/backends.h"
 #include "core/dynamo/compile.h"
 #include "core/dynamo/config.h"
+#include "core/dynamo/testing_backends.h"
 #include "core/inductor/config.h"
 #include "core/lang/interp.h"
 #include "core/lang/modules.h"
@@ -151,6 +152,21 @@ void install() {
   native::register_native_module("torch._inductor", build_inductor);
   native::register_native_module("torch._inductor.config", build_inductor_config);
   native::register_native_module("torch._dynamo.utils", build_utils);
+  native::register_native_module("torch._dynamo.backends", [](const Value&) {});
+  native::register_native_module("torch._dynamo.backends.registry", [](const Value& m) {
+    native::module_def(m, "lookup_backend", [](const lang::Args& a) {
+      auto p = native::bind_args(a, "lookup_backend", {{"compiler_fn"}});
+      return lookup_backend(p[0]);
+    });
+  });
+  native::register_source_module("torch._dynamo._testing_backends", kTestingBackendsSource);
+  auto testing_builder = previous_builder("torch._dynamo.testing");
+  native::register_native_module("torch._dynamo.testing", [testing_builder](const Value& m) {
+    testing_builder(m);
+    Value backends = native::import_module("torch._dynamo._testing_backends");
+    for (const char* name : {"CompileCounter", "CompileCounterWithBackend", "EagerAndRecordGraphs"})
+      native::module_set(m, name, native::get_attr(backends, name));
+  });
   auto& natives = lang::module_registry().natives;
   if (!natives.count("torch._functorch"))
     native::register_native_module("torch._functorch", [](const Value&) {});

@@ -113,3 +113,33 @@ with torch._inductor.config.patch(max_fusion_size=2):
   CHECK(kernels(code[0]) == 1);
   CHECK(kernels(code[1]) == 2);
 }
+
+TEST_CASE("torch._dynamo.testing backends count frames and call nodes, and record graphs") {
+  // PyTorch's CompileCounter counts nodes whose op contains "call": here mul,
+  // add and sum; the second call hits the cache (frame_count stays 1).
+  auto r = run_script(R"(import torch
+from torch._dynamo.testing import CompileCounter, CompileCounterWithBackend, EagerAndRecordGraphs
+def fn(x, y):
+    a = x * y
+    b = a + 1
+    return b.sum()
+cnt = CompileCounter()
+f = torch.compile(fn, backend=cnt)
+f(torch.ones(2), torch.ones(2))
+f(torch.ones(2), torch.ones(2))
+print(cnt.frame_count, cnt.op_count)
+rec = EagerAndRecordGraphs()
+torch.compile(fn, backend=rec)(torch.ones(3), torch.ones(3))
+g = rec.graphs[0].graph
+print(len(rec.graphs), [n.op for n in g.nodes])
+cb = CompileCounterWithBackend("aot_eager")
+x = torch.ones(2, requires_grad=True)
+torch.compile(fn, backend=cb)(x, torch.ones(2) * 3).backward()
+print(cb.frame_count, cb.op_count, x.grad.tolist())
+)");
+  REQUIRE_MESSAGE(r.status == 0, r.err);
+  CHECK(r.out == "1 3\n"
+                 "1 ['placeholder', 'placeholder', 'call_function', 'call_function', "
+                 "'call_method', 'output']\n"
+                 "1 3 [3.0, 3.0]\n");
+}
