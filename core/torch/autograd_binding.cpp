@@ -9,6 +9,7 @@
 #include "core/autograd/variable.h"
 #include "core/tensor/dispatcher.h"
 #include "core/torch/errors.h"
+#include "core/torch/node_hooks.h"
 #include "core/torch/tensor_object.h"
 
 namespace bwhop::torchmod {
@@ -60,6 +61,16 @@ lang::Type* node_base_type() {
     lang::Type* ty = native::define_type("Node", "torch.autograd.graph");
     native::def_method(ty, "name", [](const lang::Args& a) {
       return native::make_str(script_name(node_of(a[0])));
+    });
+    native::def_method(ty, "register_hook", [](const lang::Args& a) {
+      auto p = native::bind_args(lang::Args{a.pos + 1, a.npos - 1, a.kw, a.nkw}, "register_hook",
+                                 {{"fn"}});
+      return register_node_post_hook(node_of(a[0]), p[0]);
+    });
+    native::def_method(ty, "register_prehook", [](const lang::Args& a) {
+      auto p = native::bind_args(lang::Args{a.pos + 1, a.npos - 1, a.kw, a.nkw}, "register_prehook",
+                                 {{"fn"}});
+      return register_node_pre_hook(node_of(a[0]), p[0]);
     });
     native::def_method(ty, "__repr__", [](const lang::Args& a) {
       return native::make_str("<" + std::string(node_of(a[0]).name()) + " object at " +
