@@ -6,6 +6,7 @@
 #include "core/fx/graph_format.h"
 #include "core/fx/target.h"
 #include "core/torch/code_class.h"
+#include "core/torch/fx_graph_object.h"
 #include "core/torch/value_types.h"
 
 namespace bwhop::compiled_autograd {
@@ -14,22 +15,6 @@ namespace native = lang::native;
 using lang::Value;
 
 namespace {
-
-struct GraphBox {
-  std::shared_ptr<fx::GraphModule> module;
-};
-
-lang::Type* graph_type() {
-  static lang::Type* t = [] {
-    lang::Type* ty = native::define_type("Graph", "torch.fx.graph");
-    native::def_method(ty, "__str__", [](const lang::Args& a) {
-      return native::make_str(
-          fx::format_graph(native::native_cast<GraphBox>(a[0])->module->graph()));
-    });
-    return ty;
-  }();
-  return t;
-}
 
 // The object `<module>.<name>` names: the longest importable prefix of the
 // module path, then attributes (`torch._dynamo.compiled_autograd.ops` is an
@@ -66,10 +51,7 @@ bool needs_global(const fx::Target& t) {
 } // namespace
 
 std::shared_ptr<fx::GraphModule> graph_module_of(const Value& object) {
-  Value graph = native::get_attr_or_null(object, "graph");
-  if (graph.is_null()) return nullptr;
-  const GraphBox* box = native::native_cast<GraphBox>(graph);
-  return box ? box->module : nullptr;
+  return torchmod::module_of_graph_object(native::get_attr_or_null(object, "graph"));
 }
 
 Value make_graph_module_object(std::shared_ptr<fx::GraphModule> module,
@@ -91,7 +73,7 @@ Value make_graph_module_object(std::shared_ptr<fx::GraphModule> module,
   Value cls = torchmod::class_from_code(class_name, code, globals, "<eval_with_key>." + class_name);
   Value self = native::call(cls, {});
   native::set_attr(self, "code", native::make_str(code));
-  native::set_attr(self, "graph", native::make_native(graph_type(), GraphBox{module}));
+  native::set_attr(self, "graph", torchmod::graph_object(module));
   native::set_attr(
       self, "print_readable", lang::new_builtin("print_readable", [module](const lang::Args& a) {
         auto p =

@@ -4,13 +4,12 @@
 
 #include "core/aot/aot_autograd.h"
 #include "core/dynamo/graph_exec.h"
-#include "core/fx/graph_format.h"
-#include "core/fx/target.h"
 #include "core/inductor/compile_fx.h"
 #include "core/inductor/config.h"
 #include "core/lang/interp.h"
 #include "core/lang/runtime.h"
 #include "core/torch/errors.h"
+#include "core/torch/fx_graph_object.h"
 #include "core/torch/tensor_object.h"
 #include "core/tracing/graph_runner.h"
 
@@ -24,56 +23,6 @@ struct ModuleBox {
   std::shared_ptr<fx::GraphModule> module;
 };
 
-// gm.graph and its nodes, for backends that inspect what they were given
-// (CompileCounter counts `call*` nodes). A node's target reads as its printed
-// name: PyTorch hands the callable itself.
-struct GraphNodeBox {
-  std::shared_ptr<fx::GraphModule> module; // keeps the node alive
-  const fx::Node* node;
-};
-
-lang::Type* graph_node_type() {
-  static lang::Type* t = [] {
-    lang::Type* ty = native::define_type("Node", "torch.fx.node");
-    auto node_of = [](const Value& v) { return native::native_cast<GraphNodeBox>(v)->node; };
-    native::def_property(ty, "op", [node_of](const Value& self) {
-      return native::make_str(std::string(fx::op_name(node_of(self)->op())));
-    });
-    native::def_property(ty, "name", [node_of](const Value& self) {
-      return native::make_str(std::string(node_of(self)->name()));
-    });
-    native::def_property(ty, "target", [node_of](const Value& self) {
-      const fx::Node* n = node_of(self);
-      if (n->function()) return native::make_str(n->function()->qualified_name());
-      return native::make_str(std::string(n->target_name()));
-    });
-    native::def_method(ty, "__repr__", [node_of](const lang::Args& a) {
-      return native::make_str(std::string(node_of(a[0])->name()));
-    });
-    return ty;
-  }();
-  return t;
-}
-
-lang::Type* graph_type() {
-  static lang::Type* t = [] {
-    lang::Type* ty = native::define_type("Graph", "torch.fx.graph");
-    native::def_property(ty, "nodes", [](const Value& self) {
-      const auto& module = native::native_cast<ModuleBox>(self)->module;
-      std::vector<Value> nodes;
-      for (const fx::Node* n : module->graph().nodes())
-        nodes.push_back(native::make_native(graph_node_type(), GraphNodeBox{module, n}));
-      return native::make_list(std::move(nodes));
-    });
-    native::def_method(ty, "__str__", [](const lang::Args& a) {
-      return native::make_str(
-          fx::format_graph(native::native_cast<ModuleBox>(a[0])->module->graph()));
-    });
-    return ty;
-  }();
-  return t;
-}
-
 lang::Type* graph_module_type() {
   static lang::Type* t = [] {
     lang::Type* ty = native::define_type("GraphModule", "torch.fx.graph_module");
@@ -86,7 +35,7 @@ lang::Type* graph_module_type() {
       return native::make_str(module_of(self).code());
     });
     native::def_property(ty, "graph", [](const Value& self) {
-      return native::make_native(graph_type(), *native::native_cast<ModuleBox>(self));
+      return torchmod::graph_object(native::native_cast<ModuleBox>(self)->module);
     });
     native::def_method(ty, "print_readable", [module_of](const lang::Args& a) {
       auto p = native::bind_args(lang::Args{a.pos + 1, a.npos - 1, a.kw, a.nkw}, "print_readable",
@@ -200,18 +149,26 @@ Value wrap_graph_module(std::shared_ptr<fx::GraphModule> module) {
   return native::make_native(graph_module_type(), ModuleBox{std::move(module)});
 }
 
-Value inductor_compile(const Value& gm, const Value& example_inputs) {
+namespace {
+
+// backend(gm, example_inputs) for a named backend: the compiled callable.
+Value compile_graph_module(const Value& backend, const Value& gm, const Value& example_inputs) {
   auto* box = native::native_cast<ModuleBox>(gm);
-  if (!box)
-    native::raise_error(lang::types::TypeError, "torch._inductor.compile: expected a GraphModule");
+  if (!box) native::raise_error(lang::types::TypeError, "backend: expected a GraphModule");
   std::vector<Value> examples = native::is_list(example_inputs)
                                     ? native::list_items(example_inputs)
                                     : native::tuple_items(example_inputs);
-  CompiledFn fn = compile_with_aot("inductor", box->module, examples);
-  return lang::new_builtin("compiled_fn", [fn](const lang::Args& a) {
-    std::vector<Value> inputs(a.pos, a.pos + a.npos);
+  CompiledFn fn = compile_with_backend(backend, box->module, examples);
+  return lang::new_builtin("compiled_fn", [fn](const lang::Args& call) {
+    std::vector<Value> inputs(call.pos, call.pos + call.npos);
     return torchmod::translate_errors([&] { return native::make_tuple(fn(inputs)); });
   });
+}
+
+} // namespace
+
+Value inductor_compile(const Value& gm, const Value& example_inputs) {
+  return compile_graph_module(native::make_str("inductor"), gm, example_inputs);
 }
 
 Value lookup_backend(const Value& name) {
@@ -222,15 +179,7 @@ Value lookup_backend(const Value& name) {
     native::raise_error(lang::types::ValueError, "unknown torch.compile backend '" + n + "'");
   return lang::new_builtin(n, [name](const lang::Args& a) {
     auto p = native::bind_args(a, "backend", {{"gm"}, {"example_inputs"}});
-    auto* box = native::native_cast<ModuleBox>(p[0]);
-    if (!box) native::raise_error(lang::types::TypeError, "backend: expected a GraphModule");
-    std::vector<Value> examples =
-        native::is_list(p[1]) ? native::list_items(p[1]) : native::tuple_items(p[1]);
-    CompiledFn fn = compile_with_backend(name, box->module, examples);
-    return lang::new_builtin("compiled_fn", [fn](const lang::Args& call) {
-      std::vector<Value> inputs(call.pos, call.pos + call.npos);
-      return torchmod::translate_errors([&] { return native::make_tuple(fn(inputs)); });
-    });
+    return compile_graph_module(name, p[0], p[1]);
   });
 }
 

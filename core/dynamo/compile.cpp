@@ -137,13 +137,8 @@ FrameCode frame_code(const OptimizedFunction& of) {
                         "torch.compile of a " + lang::type_name(of.fn) +
                             " is not supported (only user functions and modules whose forward "
                             "is a script function)");
-  Value meta = native::get_attr_or_null(of.fn, "meta");
-  if (!meta.is_null() && native::is_dict(meta)) {
-    Value steal = native::dict_get(meta, native::make_str("locals_to_steal"));
-    if (!steal.is_null() && native::is_list(steal))
-      for (const Value& name : native::list_items(steal))
-        code.options.locals_to_steal.push_back(native::as_str(name));
-  }
+  for (const Value& name : native::list_items(locals_to_steal(of.fn)))
+    code.options.locals_to_steal.push_back(native::as_str(name, "locals_to_steal"));
   return code;
 }
 
@@ -379,6 +374,14 @@ lang::Type* unsupported_type() {
   static lang::Type* t =
       native::define_exception("Unsupported", "torch._dynamo.exc", dynamo_exception_type());
   return t;
+}
+
+Value locals_to_steal(const Value& gm) {
+  Value meta = native::get_attr_or_null(gm, "meta");
+  Value steal = meta.is_null() || !native::is_dict(meta)
+                    ? Value()
+                    : native::dict_get(meta, native::make_str("locals_to_steal"));
+  return steal.is_null() || !native::is_list(steal) ? native::make_list({}) : steal;
 }
 
 void reset() {

@@ -13,6 +13,10 @@ using lang::Value;
 // torch.compile(fn=None, *, backend="inductor", fullgraph=False, dynamic=None, ...).
 Value torch_compile(const lang::Args& args);
 
+// `gm.meta["locals_to_steal"]` (torch._dynamo.utils.get_locals_to_steal): the
+// locals a compiled module's forward receives as one list input; [] when unset.
+Value locals_to_steal(const Value& gm);
+
 // torch._dynamo.reset(): forgets every compiled entry and restarts frame numbering.
 void reset();
 

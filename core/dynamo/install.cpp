@@ -73,11 +73,7 @@ void build_utils(const Value& m) {
   });
   native::module_def(m, "get_locals_to_steal", [](const lang::Args& a) {
     auto p = native::bind_args(a, "get_locals_to_steal", {{"gm"}});
-    Value meta = native::get_attr_or_null(p[0], "meta");
-    Value steal = meta.is_null() || !native::is_dict(meta)
-                      ? Value()
-                      : native::dict_get(meta, native::make_str("locals_to_steal"));
-    return steal.is_null() ? native::make_list({}) : steal;
+    return locals_to_steal(p[0]);
   });
 }
 

@@ -122,14 +122,11 @@ VarPtr Tracer::realize_tensor(const Value& v, SourcePtr source) {
   std::vector<tracing::SymLinear> dims = input_dims(v, real, source);
   std::vector<int> symbols = shape_env_->symbols();
   for (size_t i = known_symbols; i < symbols.size(); ++i) {
-    const std::string& size_source = shape_env_->source_of(symbols[i]);
-    fx::Node* sym = add_placeholder(tracing::symbol_name(symbols[i]));
-    sym->set_sym_meta(shape_env_->fx_expr(tracing::SymLinear::of_symbol(symbols[i])));
-    for (size_t d = 0; d < dims.size(); ++d)
-      if (Source::size(source, static_cast<int>(d))->name() == size_source)
-        inputs_.push_back(Input{sym, Source::size(source, static_cast<int>(d)),
-                                Value::integer(real.size(static_cast<int64_t>(d)))});
-    sym_inputs_.push_back(SymInput{sym, symbols[i]});
+    int id = symbols[i];
+    fx::Node* sym = add_placeholder(tracing::symbol_name(id));
+    sym->set_sym_meta(shape_env_->fx_expr(tracing::SymLinear::of_symbol(id)));
+    inputs_.push_back(Input{sym, symbol_source_.at(id), Value::integer(shape_env_->hint(id))});
+    sym_inputs_.push_back(SymInput{sym, id});
   }
   fx::Node* node = add_placeholder(source->input_name());
   auto var = tensor_var(node, fake_mode_->from_tensor(real), v, source);

@@ -96,10 +96,7 @@ VarPtr Tracer::get_attr(SymFrame& f, const VarPtr& obj, const std::string& name)
   case Var::Kind::Function:
     return wrap(native::get_attr(obj->value, name), src);
   case Var::Kind::Dict:
-  case Var::Kind::List:
-  case Var::Kind::Tuple:
-    if (name == "get" || name == "keys" || name == "values" || name == "items" || name == "index" ||
-        name == "count") {
+    if (name == "get" || name == "keys" || name == "values" || name == "items") {
       auto m = make_var(Var::Kind::ContainerMethod);
       m->self = obj;
       m->attr = name;

@@ -38,7 +38,7 @@ struct Var {
     NestedFunction,  // a def or lambda made while tracing (def/lambda, home, closure, defaults)
     SymInt,          // a symbolic int: node + expression (value: its hint as an int)
     GraphOp,         // an allow-in-graph callable (compiled autograd's ops), value
-    ContainerMethod, // `d.get`, `d.keys`, ... of a tracked dict/list: self, attr
+    ContainerMethod, // `d.get`, `d.keys`, ... of a tracked dict: self, attr
     AtenOp,          // torch.ops.aten.<op>.<overload> (value)
   };
 

@@ -1,5 +1,5 @@
 // The symbolic-shape layer's expressions, as FX sees them: something that can
-// print itself (`s45`, `s45 + 1`, `2`). FX never inspects them further.
+// print itself (`s7`, `s7 + 1`, `2`). FX never inspects them further.
 #pragma once
 
 #include <memory>

@@ -7,6 +7,7 @@
 #include "core/hop/trace_wrapped.h"
 #include "core/lang/function.h"
 #include "core/torch/errors.h"
+#include "core/torch/fx_graph_object.h"
 #include "core/torch/python_arg_parser.h"
 #include "core/torch/tensor_object.h"
 #include "core/torch/value_types.h"
@@ -81,24 +82,9 @@ std::vector<Tree> trees_of(const lang::Args& a, size_t first) {
 
 // ------------------------------------------------------------------ Graph, GraphModule
 
-struct GraphBox {
-  std::shared_ptr<tracing::TracedModule> owner; // keeps the graph alive
-};
 struct ModuleBox {
   std::shared_ptr<tracing::TracedModule> traced;
 };
-
-lang::Type* graph_type() {
-  static lang::Type* t = [] {
-    lang::Type* ty = native::define_type("Graph", "torch.fx.graph");
-    native::def_method(ty, "__str__", [](const lang::Args& a) {
-      return native::make_str(
-          fx::format_graph(native::native_cast<GraphBox>(a[0])->owner->module().graph()));
-    });
-    return ty;
-  }();
-  return t;
-}
 
 tracing::TracedModule& traced_of(const Value& v) {
   auto* box = native::native_cast<ModuleBox>(v);
@@ -110,8 +96,7 @@ lang::Type* graph_module_type() {
   static lang::Type* t = [] {
     lang::Type* ty = native::define_type("GraphModule", "torch.fx.graph_module");
     native::def_property(ty, "graph", [](const Value& self) {
-      return native::make_native(graph_type(),
-                                 GraphBox{native::native_cast<ModuleBox>(self)->traced});
+      return graph_object(native::native_cast<ModuleBox>(self)->traced->shared_module());
     });
     native::def_property(ty, "code", [](const Value& self) {
       return native::make_str(traced_of(self).module().code());
@@ -233,7 +218,7 @@ Value trace_wrapped_fn(const lang::Args& a) {
 
 void build_fx_module(const Value& m) {
   native::module_set(m, "GraphModule", Value(graph_module_type()));
-  native::module_set(m, "Graph", Value(graph_type()));
+  native::module_set(m, "Graph", Value(graph_object_type()));
 }
 
 void build_proxy_tensor_module(const Value& m) {

@@ -42,7 +42,7 @@ struct SymLinear {
   SymLinear operator*(int64_t factor) const;
   bool operator==(const SymLinear& other) const = default;
 
-  // sympy's str(): `s45 + 1`, `s0 - 1`, `2*s3 + 5`, `-s1`, `s21 + s69`, `3 - s1`.
+  // sympy's str(): `s7 + 1`, `s0 - 1`, `2*s3 + 5`, `-s1`, `s2 + s9`, `3 - s1`.
   std::string str() const;
 };
 

@@ -1,6 +1,6 @@
 // Copying nodes between graphs: Graph.node_copy / graph_copy, and the
 // prefixed paste compiled autograd uses to inline AOT backward graphs
-// (`aot1_tangents_1`, `aot1_mul`).
+// (`aot<id>_tangents_1`, `aot<id>_mul`).
 #pragma once
 
 #include <functional>
@@ -29,7 +29,7 @@ Node* node_copy(Graph& dst, const Node& node, const NodeMap& map);
 Argument graph_copy(Graph& dst, const Graph& src, NodeMap& map);
 
 struct PrefixedCopyOptions {
-  std::string prefix; // e.g. "aot1_"
+  std::string prefix; // e.g. "aot<id>_"
   // Retargets call_function nodes (compiled autograd turns aten.view.default
   // into aten.reshape.default); identity when empty.
   std::function<const Target*(const Target*)> retarget;
